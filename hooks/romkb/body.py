@@ -1,0 +1,174 @@
+"""The fixed structure of an example's Markdown body, and checks on its content.
+
+An example body has level-2 sections with fixed names per language:
+the description (required), the success factors and the tips (optional).
+Success factors and tips are bulleted lists, one item per factor or tip; a
+success factor may start with its name in bold: ``- **Förtroende.** text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .problems import Problem
+
+DESCRIPTION = "description"
+SUCCESS_FACTORS = "success_factors"
+TIPS = "tips"
+
+SECTION_HEADINGS = {
+    "sv": {
+        DESCRIPTION: "Beskrivning",
+        SUCCESS_FACTORS: "Förutsättningar för att arbetet ska lyckas",
+        TIPS: "Tips",
+    },
+    "en": {
+        DESCRIPTION: "Description",
+        SUCCESS_FACTORS: "Conditions for success",
+        TIPS: "Tips",
+    },
+}
+
+# The general tips on a theme introduction page in docs/teman/.
+THEME_TIPS_HEADINGS = {"sv": "Kommunernas tips och råd", "en": "Municipalities' tips and advice"}
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_BULLET = re.compile(r"^[-*+][ \t]+(.*)$")
+_FACTOR_NAME = re.compile(r"^\*\*(?P<name>[^*]+?)\*\*[ \t]*(?P<text>.*)$", re.S)
+_FENCE = re.compile(r"^(```|~~~)")
+
+RAW_SCRIPT = re.compile(r"<\s*/?\s*script\b", re.I)
+EVENT_HANDLER = re.compile(r"(?:<[^>]*|\{[^}]*)\bon[a-z]+\s*=", re.I)
+SCRIPT_URL = re.compile(r"\b(?:java|vb)script\s*:|\bdata\s*:\s*text/html", re.I)
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_EXAMPLE_LINK = re.compile(r"^(?P<slug>[a-z0-9][a-z0-9-]*)(?:\.en)?\.md(?:#.*)?$")
+
+
+@dataclass
+class ListItem:
+    text: str  # Markdown
+    line: int
+    name: str | None = None  # a success factor's bold name, without the final full stop
+
+
+@dataclass
+class Body:
+    sections: dict[str, str] = field(default_factory=dict)  # section key -> Markdown
+    items: dict[str, list[ListItem]] = field(default_factory=dict)  # list sections
+    intro: str = ""  # Markdown before the first section (theme pages)
+
+
+def parse_sections(path: str, text: str, first_line: int, headings: dict[str, str]) -> tuple[Body, list[Problem], dict[str, int]]:
+    """Split a body into the sections named in ``headings`` (key -> title)."""
+    by_title = {title.casefold(): key for key, title in headings.items()}
+    body = Body()
+    problems: list[Problem] = []
+    section_lines: dict[str, int] = {}
+    current: str | None = None
+    chunks: dict[str | None, list[tuple[int, str]]] = {None: []}
+    in_fence = False
+    for offset, line in enumerate(text.split("\n")):
+        number = first_line + offset
+        if _FENCE.match(line.strip()):
+            in_fence = not in_fence
+        match = None if in_fence else _HEADING.match(line)
+        if match and len(match.group(1)) <= 2:
+            title = match.group(2).strip()
+            key = by_title.get(title.casefold()) if len(match.group(1)) == 2 else None
+            if key is None:
+                allowed = ", ".join(f"'## {t}'" for t in headings.values())
+                problems.append(Problem(path, number, "body", f"unexpected heading '{line.strip()}'; the sections are {allowed}"))
+                current = "__ignored__"
+                chunks.setdefault(current, [])
+                continue
+            if key in section_lines:
+                problems.append(Problem(path, number, "body", f"the section '## {title}' appears twice"))
+            section_lines[key] = number
+            current = key
+            chunks.setdefault(current, [])
+            continue
+        chunks.setdefault(current, []).append((number, line))
+    order = list(headings)
+    seen_order = [key for key in section_lines]
+    if seen_order != sorted(seen_order, key=order.index):
+        problems.append(Problem(path, first_line, "body", "the sections are out of order; the order is " + ", ".join(f"'## {headings[k]}'" for k in order)))
+    body.intro = "\n".join(line for _, line in chunks.get(None, [])).strip()
+    for key in section_lines:
+        body.sections[key] = "\n".join(line for _, line in chunks[key]).strip()
+    return body, problems, section_lines
+
+
+def parse_list(path: str, lines: list[tuple[int, str]], section_title: str, with_names: bool) -> tuple[list[ListItem], list[Problem]]:
+    """Parse a section that must be a bulleted list."""
+    items: list[ListItem] = []
+    problems: list[Problem] = []
+    current: list[str] | None = None
+    start = 0
+    for number, line in lines:
+        bullet = _BULLET.match(line)
+        if bullet:
+            if current is not None:
+                items.append(_item(current, start, with_names))
+            current, start = [bullet.group(1)], number
+        elif not line.strip():
+            continue
+        elif current is not None and line.startswith((" ", "\t")):
+            current.append(line.strip())
+        else:
+            problems.append(Problem(path, number, "body", f"the section '## {section_title}' must be a bulleted list ('- …'), one item per point; this line is outside the list"))
+    if current is not None:
+        items.append(_item(current, start, with_names))
+    for item in items:
+        if not item.text.strip():
+            problems.append(Problem(path, item.line, "body", f"an empty item in '## {section_title}'"))
+    return items, problems
+
+
+def _item(parts: list[str], line: int, with_names: bool) -> ListItem:
+    text = " ".join(part for part in parts if part)
+    if with_names:
+        match = _FACTOR_NAME.match(text)
+        if match:
+            name = match.group("name").strip().rstrip(".:").strip()
+            return ListItem(match.group("text").strip().lstrip(":–-").strip(), line, name)
+    return ListItem(text, line)
+
+
+def section_lines(text: str, first_line: int, heading_line: int) -> list[tuple[int, str]]:
+    """The numbered lines of the section that starts after ``heading_line``."""
+    result = []
+    for offset, line in enumerate(text.split("\n")):
+        number = first_line + offset
+        if number <= heading_line:
+            continue
+        if _HEADING.match(line) and len(_HEADING.match(line).group(1)) <= 2:
+            break
+        result.append((number, line))
+    return result
+
+
+def unsafe_markup(path: str, text: str, first_line: int, field_name: str = "body") -> list[Problem]:
+    """Raw script, event-handler attributes and script URLs are never allowed."""
+    problems = []
+    for offset, line in enumerate(text.split("\n")):
+        number = first_line + offset
+        if RAW_SCRIPT.search(line):
+            problems.append(Problem(path, number, field_name, "a <script> tag is not allowed; examples are plain Markdown"))
+        if EVENT_HANDLER.search(line):
+            problems.append(Problem(path, number, field_name, "an event-handler attribute (on…=) is not allowed; examples are plain Markdown"))
+        if SCRIPT_URL.search(line):
+            problems.append(Problem(path, number, field_name, "a javascript: (or vbscript:, data:text/html) link is not allowed"))
+    return problems
+
+
+def example_links(text: str, first_line: int) -> list[tuple[int, str, str]]:
+    """(line, target, slug) for every link to another example (``slug.md``)."""
+    found = []
+    for offset, line in enumerate(text.split("\n")):
+        for match in _LINK_TARGET.finditer(line):
+            target = match.group(1)
+            example = _EXAMPLE_LINK.match(target)
+            if example:
+                found.append((first_line + offset, target, example.group("slug")))
+    return found

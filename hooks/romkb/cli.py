@@ -1,0 +1,127 @@
+"""Command line: ``romkb validate`` checks the examples without building the site.
+
+Exit status: 0 when there are no errors (warnings are allowed), 1 when there
+are errors, 2 when the command itself is used wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .catalogue import load_theme_intros
+from .examples import load_examples
+from .problems import ERROR, Problem
+from .vocabulary import VocabularyError, load_vocabularies
+
+
+def find_root(start: Path) -> Path:
+    """The project root: the nearest folder upwards with a mkdocs.yml."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+def validate(root: Path, files: list[Path] | None) -> list[Problem]:
+    try:
+        vocabularies = load_vocabularies(root / "data")
+    except VocabularyError as error:
+        return error.problems
+    result = load_examples(root / "examples", vocabularies, only=files, root=root)
+    problems = list(result.problems)
+    if files is None:
+        _, intro_problems = load_theme_intros(root / "docs", vocabularies, root)
+        problems += intro_problems
+    return problems
+
+
+def _print(problems: list[Problem], output_format: str) -> None:
+    for problem in problems:
+        print(problem.github_annotation() if output_format == "github" else str(problem))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="romkb", description="Tools for the knowledge base 'Romsk inkludering i praktiken'.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check the examples (all of examples/, or the files given)")
+    check.add_argument("files", nargs="*", type=Path, help="example files to check (default: all)")
+    check.add_argument("--format", choices=["text", "github"], default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
+                       help="'github' prints GitHub Actions annotations (default when GITHUB_ACTIONS is set)")
+    check.add_argument("--root", type=Path, default=None, help="the project folder (default: found from the current folder)")
+    new = commands.add_parser("new", help="create a new example from the template (asks for what is missing)")
+    new.add_argument("--title", help="the activity's name, e.g. \"Läxhjälp på biblioteket\"")
+    new.add_argument("--municipality", action="append", default=[], help="municipality id (repeat for several), e.g. lund")
+    new.add_argument("--theme", action="append", default=[], help="theme id (repeat for several), e.g. utbildning")
+    new.add_argument("--target-group", action="append", default=[], help="target-group id (repeat for several), e.g. elever")
+    new.add_argument("--no-english", action="store_true", help="do not create the English translation file")
+    new.add_argument("--root", type=Path, default=None, help="the project folder (default: found from the current folder)")
+    arguments = parser.parse_args(argv)
+
+    if arguments.command == "new":
+        return _new(arguments)
+
+    if arguments.command == "validate":
+        root = (arguments.root or find_root(Path.cwd())).resolve()
+        if not (root / "examples").is_dir():
+            print(f"romkb: no examples/ folder in {root}; run this in the project folder or pass --root", file=sys.stderr)
+            return 2
+        files = None
+        if arguments.files:
+            files = []
+            for path in arguments.files:
+                if not path.is_file():
+                    print(f"romkb: {path}: no such file", file=sys.stderr)
+                    return 2
+                files.append(path.resolve())
+        problems = validate(root, files)
+        _print(problems, arguments.format)
+        error_count = sum(1 for problem in problems if problem.severity == ERROR)
+        warning_count = len(problems) - error_count
+        checked = "the given files" if files else "examples/"
+        summary = f"{error_count} error(s), {warning_count} warning(s) in {checked}"
+        print(summary if arguments.format == "text" else f"::notice::{summary}", file=sys.stderr if arguments.format == "text" else sys.stdout)
+        return 1 if error_count else 0
+    return 2  # pragma: no cover - argparse enforces the commands
+
+
+def _ask(prompt: str, current):
+    """Ask on a terminal for a value that was not given as an option."""
+    if current:
+        return current
+    if not sys.stdin.isatty():
+        return current
+    answer = input(prompt).strip()
+    return answer
+
+
+def _new(arguments) -> int:
+    from .scaffold import NewExample, ScaffoldError, create
+
+    root = (arguments.root or find_root(Path.cwd())).resolve()
+    try:
+        vocabularies = load_vocabularies(root / "data")
+    except VocabularyError as error:
+        _print(error.problems, "text")
+        return 1
+    title = _ask("Aktivitetens namn (title): ", arguments.title) or ""
+    split_ids = lambda value: [item.strip() for item in value.replace(",", " ").split() if item.strip()]  # noqa: E731
+    municipalities = arguments.municipality or split_ids(_ask(f"Kommun (id, t.ex. lund; se data/municipalities.yml): ", "") or "")
+    themes = arguments.theme or split_ids(_ask("Tema (id, t.ex. utbildning; se data/themes.yml): ", "") or "")
+    target_groups = arguments.target_group or split_ids(_ask("Målgrupper (id, t.ex. elever foraldrar; se data/target_groups.yml): ", "") or "")
+    try:
+        written = create(root, NewExample(title, municipalities, themes, target_groups), vocabularies, with_english=not arguments.no_english)
+    except ScaffoldError as error:
+        print(f"romkb new: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"created {path.relative_to(root)}")
+    print("Next: replace every TODO in the file(s) with your text, then run 'romkb validate' "
+          "and preview with 'mkdocs serve' (see CONTRIBUTING.md).")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

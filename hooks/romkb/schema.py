@@ -1,0 +1,186 @@
+"""The JSON Schema of an example's front matter, and readable messages for its errors.
+
+The schema is built from the vocabularies, so the published schema lists the
+allowed themes, target groups, municipalities and source documents. The
+validation itself is done by ``jsonschema``; this module only turns its
+errors into messages a non-programmer can act on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jsonschema
+
+from .front_matter import Document
+from .problems import Problem, allowed_list, did_you_mean
+from .vocabulary import Vocabularies
+
+SCHEMA_ID = "https://romsk-inkludering.example/schema/example.schema.json"
+
+FIELD_HELP = {
+    "title": "the name of the practice, as text",
+    "municipalities": "a list of municipality ids, e.g. [haninge]",
+    "themes": "a list of theme ids, e.g. [utbildning]",
+    "target_groups": "a list of target-group ids, e.g. [foraldrar, elever]",
+    "partners": "a list of organisations named in the source, e.g. [\"Skolverket\"]",
+    "period": "text in quotes, e.g. \"2016–2020\"",
+    "summary": "one sentence of text",
+    "sources": "a list of {document: <id>, pages: \"<pages>\"}",
+    "document": "the id of a source document",
+    "pages": "the pages as text in quotes, e.g. \"10–13\"",
+}
+
+FACT_FIELDS = ("municipalities", "themes", "target_groups", "sources")
+TRANSLATABLE_FIELDS = ("title", "summary", "partners", "period")
+
+
+def _id_list(ids: list[str], description: str) -> dict[str, Any]:
+    return {
+        "type": "array",
+        "description": description,
+        "minItems": 1,
+        "uniqueItems": True,
+        "items": {"type": "string", "enum": ids},
+    }
+
+
+def example_schema(vocabularies: Vocabularies, translation: bool = False) -> dict[str, Any]:
+    """The JSON Schema for the front matter of an example (or of its translation)."""
+    properties: dict[str, Any] = {
+        "title": {"type": "string", "minLength": 3, "maxLength": 120, "description": "The name of the practice."},
+        "municipalities": _id_list(sorted(vocabularies.municipalities), "Municipalities that run the practice (ids from data/municipalities.yml)."),
+        "themes": _id_list(list(vocabularies.themes), "Themes; the first is the main theme (ids from data/themes.yml)."),
+        "target_groups": _id_list(list(vocabularies.target_groups), "Who the practice is for (ids from data/target_groups.yml)."),
+        "partners": {
+            "type": "array",
+            "uniqueItems": True,
+            "items": {"type": "string", "minLength": 2, "maxLength": 200},
+            "description": "Organisations the source names as partners.",
+        },
+        "period": {"type": "string", "minLength": 4, "maxLength": 60, "description": "When, where the source says."},
+        "summary": {"type": "string", "minLength": 20, "maxLength": 400, "description": "One sentence."},
+        "sources": {
+            "type": "array",
+            "minItems": 1,
+            "description": "Where the facts come from.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["document", "pages"],
+                "properties": {
+                    "document": {"type": "string", "enum": list(vocabularies.sources)},
+                    "pages": {"type": "string", "minLength": 1, "maxLength": 30},
+                },
+            },
+        },
+    }
+    required = ["title", "summary"] if translation else ["title", "municipalities", "themes", "target_groups", "summary", "sources"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID.replace("example.schema", "example-translation.schema") if translation else SCHEMA_ID,
+        "title": "Translation of a practice example" if translation else "Practice example",
+        "description": (
+            "Front matter of an English translation (<slug>.en.md); facts are taken from the Swedish file."
+            if translation
+            else "Front matter of a practice example in examples/<slug>.md (Romsk inkludering i praktiken)."
+        ),
+        "type": "object",
+        "additionalProperties": False,
+        "required": required,
+        "properties": properties,
+    }
+
+
+_TYPE_NAMES = {
+    "string": "text", "array": "a list", "object": "fields of the form 'name: value'",
+    "integer": "a whole number", "number": "a number", "boolean": "true or false",
+}
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text (\"{value[:40]}\")"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "fields"
+    return "empty" if value is None else type(value).__name__
+
+
+def field_label(path: tuple) -> str:
+    """('sources', 0, 'pages') -> 'sources[0].pages'."""
+    return ".".join(str(part) if not isinstance(part, int) else f"[{part}]" for part in path).replace(".[", "[")
+
+
+def validate_front_matter(document: Document, schema: dict[str, Any], vocabularies: Vocabularies) -> list[Problem]:
+    """Every schema error of the document's front matter, as readable problems."""
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = []
+    for error in sorted(validator.iter_errors(document.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator)):
+        problems.append(_problem(document, error, vocabularies))
+    return problems
+
+
+def _problem(document: Document, error: jsonschema.ValidationError, vocabularies: Vocabularies) -> Problem:
+    path = tuple(error.absolute_path)
+    line = document.line_of(path)
+    field = field_label(path) or None
+    value = error.instance
+    top = path[0] if path else None
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        name = field_label(path + (missing,))
+        return Problem(document.path, line, name, f"missing required field; write {FIELD_HELP.get(missing, 'a value')}")
+    if error.validator == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extras = [key for key in value if key not in allowed]
+        key = extras[0] if extras else "?"
+        hint = did_you_mean(key, allowed)
+        return Problem(document.path, document.line_of(path + (key,)), field_label(path + (key,)),
+                       f"unknown field '{key}'; allowed fields: {', '.join(allowed)}.{hint}")
+    if error.validator == "type":
+        expected = error.validator_value
+        wanted = _TYPE_NAMES.get(expected, expected)
+        message = f"must be {wanted}, not {_kind(value)}"
+        if expected == "array" and isinstance(value, str):
+            message += f"; write it as a list: [{value}]"
+        elif expected == "string" and isinstance(value, (int, float, bool)):
+            message += "; put the value in quotes"
+        elif expected == "string" and isinstance(value, list):
+            message += "; write a single text value"
+        help_text = FIELD_HELP.get(str(path[-1]) if path else "", "")
+        if help_text and "write" not in message:
+            message += f" (expected {help_text})"
+        return Problem(document.path, line, field, message)
+    if error.validator == "enum":
+        allowed = list(error.validator_value)
+        labels = _labels_for(top, vocabularies)
+        hint = did_you_mean(value, allowed, labels)
+        what = {"municipalities": "municipality", "themes": "theme", "target_groups": "target group", "sources": "source document"}.get(str(top), "value")
+        return Problem(document.path, line, field, f"'{value}' is not a known {what}; allowed: {allowed_list(allowed)}.{hint}")
+    if error.validator == "minItems":
+        return Problem(document.path, line, field, f"needs at least one value; write {FIELD_HELP.get(str(top), 'a list')}")
+    if error.validator == "uniqueItems":
+        return Problem(document.path, line, field, "lists the same value twice")
+    if error.validator == "minLength":
+        return Problem(document.path, line, field, f"is too short (at least {error.validator_value} characters)")
+    if error.validator == "maxLength":
+        return Problem(document.path, line, field, f"is too long ({len(value)} characters; at most {error.validator_value})")
+    return Problem(document.path, line, field, error.message)
+
+
+def _labels_for(field: Any, vocabularies: Vocabularies) -> dict[str, str]:
+    """Human labels (Swedish and English) mapped to ids, for "did you mean"."""
+    if field == "municipalities":
+        return {item.name: key for key, item in vocabularies.municipalities.items()}
+    table = {"themes": vocabularies.themes, "target_groups": vocabularies.target_groups}.get(field)
+    if table is None:
+        return {}
+    aliases = {term.sv: key for key, term in table.items()}
+    aliases.update({term.en: key for key, term in table.items()})
+    return aliases

@@ -1,0 +1,95 @@
+"""Assemble the folder MkDocs builds from: the hand-written ``docs/`` plus the
+generated pages, written to a separate folder so that the build never writes
+into ``docs/`` or ``examples/``.
+
+The hand-written theme introductions and start text are read from ``docs/``
+and replaced in the assembled folder by the complete generated pages.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from .catalogue import Catalogue
+from .examples import DEFAULT_LANGUAGE, _read
+from .pages import START_PAGE, PageGenerator, localized
+from .problems import Problem
+from .vocabulary import LANGUAGES
+
+
+class SiteSourceError(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+def read_start_intro(docs_dir: Path, root: Path) -> tuple[dict[str, tuple[str, str]], list[Problem]]:
+    intros, problems = {}, []
+    for language in LANGUAGES:
+        path = docs_dir / localized(START_PAGE, language)
+        display = os.path.relpath(path, root)
+        if not path.exists():
+            problems.append(Problem(display, None, None, "the start page text is missing"))
+            continue
+        document, read_problems = _read(path, display)
+        problems.extend(read_problems)
+        if document is None or not document.data or not isinstance(document.data.get("title"), str):
+            problems.append(Problem(display, 1, "title", "missing required field; write the site's title"))
+            continue
+        intros[language] = (document.data["title"], document.body)
+    return intros, problems
+
+
+def assemble(catalogue: Catalogue, docs_dir: Path, root: Path) -> dict[str, bytes]:
+    """Every file of the site's source folder: path -> content."""
+    start_intro, problems = read_start_intro(docs_dir, root)
+    if problems:
+        raise SiteSourceError(problems)
+    generated = PageGenerator(catalogue).generate(start_intro)
+    replaced = {localized(START_PAGE, language) for language in LANGUAGES}
+    replaced |= {intro.path for intro in catalogue.theme_intros.values()}
+    files: dict[str, bytes] = {}
+    collisions = []
+    for path in sorted(docs_dir.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(docs_dir).as_posix()
+        if os.path.relpath(path, root) in replaced or relative in replaced:
+            continue
+        if relative in generated:
+            collisions.append(Problem(os.path.relpath(path, root), None, None,
+                                      f"this hand-written file has the same path as a generated page ({relative}); rename or remove it"))
+            continue
+        files[relative] = path.read_bytes()
+    if collisions:
+        raise SiteSourceError(collisions)
+    for relative, content in generated.items():
+        files[relative] = content.encode("utf-8")
+    return files
+
+
+def write_tree(target: Path, files: dict[str, bytes]) -> None:
+    """Make ``target`` hold exactly ``files``; unchanged files are not touched,
+    so that a watching server does not see spurious changes."""
+    target.mkdir(parents=True, exist_ok=True)
+    wanted = {target / relative for relative in files}
+    for relative, content in files.items():
+        path = target / relative
+        if path.exists() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    for path in sorted(target.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def remove_tree(target: Path) -> None:
+    shutil.rmtree(target, ignore_errors=True)
+
+
+__all__ = ["assemble", "write_tree", "remove_tree", "SiteSourceError", "DEFAULT_LANGUAGE"]
