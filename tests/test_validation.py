@@ -243,3 +243,18 @@ def test_bad_example_fails_the_build_with_the_same_message(project_copy, tmp_pat
     assert expected in build.output, build.output
     assert "Traceback" not in build.output
     assert not (tmp_path / "site" / "exempel").exists()
+
+
+def test_missing_translation_falls_back_to_swedish_with_a_note(project_copy, tmp_path):
+    write(project_copy, "nytt.md", VALID)
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((tmp_path / "site" / "en" / "exempel" / "nytt" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == "en"
+    note = soup.select_one("article .admonition")
+    assert "has not been translated into English yet" in note.get_text()
+    swedish = soup.select_one('article div[lang="sv"]')
+    assert swedish is not None and "Text om exemplet." in swedish.get_text()
+    assert soup.select_one("article h1")["lang"] == "sv"

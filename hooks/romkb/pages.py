@@ -149,15 +149,18 @@ class PageGenerator:
             f"- **{label('target_groups')}:** "
             + ", ".join(md_escape(vocabularies.target_groups[g].label(language)) for g in example.target_groups),
         ]
+        # A fallback page shows Swedish text inside an English page: mark it (WCAG 3.1.2).
+        in_own_language = (lambda value: value) if lang == language else (lambda value: f'<span lang="{lang}">{value}</span>')
         if example_text.partners:
-            facts.append(f"- **{label('partners')}:** " + ", ".join(md_escape(p) for p in example_text.partners))
+            facts.append(f"- **{label('partners')}:** " + in_own_language(", ".join(md_escape(p) for p in example_text.partners)))
         if example_text.period:
-            facts.append(f"- **{label('period')}:** {md_escape(example_text.period)}")
+            facts.append(f"- **{label('period')}:** {in_own_language(md_escape(example_text.period))}")
         headings = {
             "sv": ("Beskrivning", "Förutsättningar för att arbetet ska lyckas", "Tips"),
             "en": ("Description", "Conditions for success", "Tips"),
         }[lang]
-        content = [f"# {md_escape(example_text.title)}", ""]
+        title_attributes = "" if lang == language else f" {{ lang={lang} }}"
+        content = [f"# {md_escape(example_text.title)}{title_attributes}", ""]
         if not example_text.translated:
             content += [f'!!! note "{label("not_translated")}"', ""]
         content += ['<div class="kb-facts" markdown>', "", *facts, "", "</div>", ""]
@@ -326,7 +329,7 @@ class PageGenerator:
             language, "figures",
             examples=len(self.catalogue.examples),
             with_examples=len(self.catalogue.municipalities_with_examples()),
-            municipalities=len(self.vocabularies.municipalities),
+            municipalities=sum(1 for m in self.vocabularies.municipalities.values() if m.network_member),
             themes=len(self.vocabularies.themes),
         )
         links = [
