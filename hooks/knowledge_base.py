@@ -2,30 +2,48 @@
 
 It loads and validates the catalogue, assembles the site's source folder
 (hand-written docs + generated pages) in a temporary folder and points MkDocs
-at it. All logic lives in ``romkb``, which imports nothing from MkDocs.
+at it; after the last language is built it writes the PDFs. All logic lives in
+``romkb``, which imports nothing from MkDocs.
 
 mkdocs-static-i18n re-runs the whole build once per extra language with the
-same config object, so ``on_config`` runs again; the assembled folder already
-holds every language and is reused (see docs/dev notes in README).
+same config object, so every event runs once per language: the assembled
+folder already holds every language and is reused, and the PDFs wait until the
+outermost build has finished.
 """
 
 from __future__ import annotations
 
 import atexit
+import json
+import os
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
-from romkb.catalogue import load_catalogue
-from romkb.site_sources import SiteSourceError, assemble, remove_tree, write_tree
+from romkb.catalogue import Catalogue, load_catalogue
+from romkb.print_document import edition_from_git, write_pdfs
+from romkb.site_sources import SiteSourceError, assemble, read_start_intro, remove_tree, write_tree
 from romkb.vocabulary import VocabularyError
 
 log = get_plugin_logger(__name__)
 
-_STATE_ATTRIBUTE = "_romkb_source_folder"
+_STATE_ATTRIBUTE = "_romkb_state"
+_OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
 _folders: list[Path] = []
+_command = {"name": "build"}
+
+
+@dataclass
+class _State:
+    root: Path
+    folder: Path
+    catalogue: Catalogue
+    start_intros: dict[str, str]
+    offline: bool
 
 
 def _remove_folders() -> None:
@@ -42,6 +60,16 @@ def _fail(problems) -> PluginError:
                        "Run 'romkb validate' for the same list without building the site.")
 
 
+def _offline_enabled(config) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
+
+
+@event_priority(10)  # before Material's offline plugin adds a polyfill from unpkg.com
 def on_config(config):
     if getattr(config, _STATE_ATTRIBUTE, None):
         return config  # a later language pass of mkdocs-static-i18n
@@ -55,18 +83,25 @@ def on_config(config):
         raise _fail(catalogue.errors)
     for problem in catalogue.problems:
         log.info(str(problem))
+    offline = _offline_enabled(config)
     try:
-        files = assemble(catalogue, source_docs, root)
+        files = assemble(catalogue, source_docs, root, directory_urls=config.use_directory_urls and not offline,
+                         site_url=config.site_url or "")
+        start_intros, _ = read_start_intro(source_docs, root)
     except SiteSourceError as error:
         raise _fail(error.problems) from None
     folder = Path(tempfile.mkdtemp(prefix="romkb-site-"))
     _folders.append(folder)
     write_tree(folder, files)
-    setattr(config, _STATE_ATTRIBUTE, folder)
+    setattr(config, _STATE_ATTRIBUTE, _State(root, folder, catalogue, {k: v[1] for k, v in start_intros.items()}, offline))
     config.docs_dir = str(folder)
     for watched in (source_docs, root / "examples", root / "data"):
         if str(watched) not in config.watch:
             config.watch.append(str(watched))
+    if offline:
+        # A local copy of the Web Worker shim, so that the offline site loads
+        # nothing from another host (the plugin would add one from unpkg.com).
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), _OFFLINE_SHIM]
     return config
 
 
@@ -75,3 +110,31 @@ def on_serve(server, config, builder):
     # loop. The sources (docs/, examples/, data/) are in config.watch.
     server.unwatch(config.docs_dir)
     return server
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    state: _State = getattr(config, _STATE_ATTRIBUTE)
+    site_dir = Path(config.site_dir)  # the i18n plugin has restored the site's root
+    if state.offline:
+        _inline_merged_search_index(site_dir)
+    if _command["name"] == "serve" or os.environ.get("ROMKB_PDF", "1") == "0":
+        log.info("No PDFs in this build: they are made by 'mkdocs build' (unless ROMKB_PDF=0).")
+        return
+    started = time.perf_counter()
+    written = write_pdfs(state.catalogue, edition_from_git(state.root), state.start_intros, site_dir)
+    log.info(f"{len(written)} PDFs written in {time.perf_counter() - started:.1f} s")
+
+
+def _inline_merged_search_index(site_dir: Path) -> None:
+    """The offline plugin inlines the search index before the i18n plugin has
+    merged the languages; inline the merged one (both languages) instead."""
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        (site_dir / "search" / "search_index.js").write_text(
+            "var __index = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )

@@ -24,9 +24,16 @@ class Build:
     site: Path
 
 
-def run_build(project: Path, site: Path, *extra: str) -> Build:
-    """`mkdocs build --strict` as a user runs it (no -q/-v: they defeat --strict)."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+def run_build(project: Path, site: Path, *extra: str, env: dict[str, str | None] | None = None, pdf: bool = False) -> Build:
+    """`mkdocs build --strict` as a user runs it (no -q/-v: they defeat --strict).
+    ``env`` adds to (or, with a None value, removes from) the environment.
+    The PDFs take most of a build's time: only builds that check them make them."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), "ROMKB_PDF": "1" if pdf else "0"}
+    for name, value in (env or {}).items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
     process = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],
         cwd=project, env=environment, capture_output=True, text=True, timeout=600,
@@ -47,7 +54,7 @@ def tree_digest(*folders: Path) -> dict[str, str]:
 def built_site(tmp_path_factory) -> Build:
     """The real project built once; also proves the build leaves docs/ and examples/ alone."""
     before = tree_digest(ROOT / "docs", ROOT / "examples")
-    build = run_build(ROOT, tmp_path_factory.mktemp("site") / "site")
+    build = run_build(ROOT, tmp_path_factory.mktemp("site") / "site", pdf=True)
     after = tree_digest(ROOT / "docs", ROOT / "examples")
     build.sources_unchanged = before == after  # type: ignore[attr-defined]
     return build
@@ -67,3 +74,37 @@ def copy_project(target: Path) -> Path:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+# ---- a real browser on the built site (tests/browser_support.py) ----------
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served on 127.0.0.1 (a free port) for the whole session."""
+    from browser_support import serve
+
+    assert built_site.returncode == 0, built_site.output
+    with serve(built_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium (/usr/bin/chromium) driven by Playwright, one per test
+    module: Playwright's sync API cannot run twice at once in one process, so a
+    module that starts its own must not find this one still running."""
+    from browser_support import launch_chromium
+
+    with launch_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def browser_page(chromium):
+    """A fresh page in its own context (no storage shared between tests)."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

@@ -8,6 +8,7 @@ success factor may start with its name in bold: ``- **Förtroende.** text``.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -41,6 +42,17 @@ _FENCE = re.compile(r"^(```|~~~)")
 RAW_SCRIPT = re.compile(r"<\s*/?\s*script\b", re.I)
 EVENT_HANDLER = re.compile(r"(?:<[^>]*|\{[^}]*)\bon[a-z]+\s*=", re.I)
 SCRIPT_URL = re.compile(r"\b(?:java|vb)script\s*:|\bdata\s*:\s*text/html", re.I)
+# Elements that run or embed something, send a form, or change where links go
+# or what the page loads: none belongs in an example.
+EMBEDDING = re.compile(r"<\s*(iframe|frame|frameset|object|embed|applet|base|meta|link|style|form|svg)\b", re.I)
+# An image or other resource loaded from another host (the site loads nothing
+# from other hosts: privacy). Links to other sites are fine.
+REMOTE_RESOURCE = re.compile(
+    r"\b(?:src|srcset|poster|background|data)\s*=\s*[\"']?\s*(?:https?:)?//|!\[[^\]]*\]\(\s*<?\s*(?:https?:)?//", re.I
+)
+_TAG = re.compile(r"<[a-zA-Z][^<>]*>")  # may span lines
+_LINK_PART = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)")  # a Markdown link's target, may span lines
+_URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these inside URLs
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _EXAMPLE_LINK = re.compile(r"^(?P<slug>[a-z0-9][a-z0-9-]*)(?:\.en)?\.md(?:#.*)?$")
 
@@ -148,18 +160,46 @@ def section_lines(text: str, first_line: int, heading_line: int) -> list[tuple[i
     return result
 
 
+def _unsafe(fragment: str) -> list[str]:
+    """What is wrong with a piece of Markdown, read the way a browser reads the
+    HTML it becomes: character references decoded (``&#x61;`` is ``a``) and
+    tabs and newlines inside URLs ignored."""
+    decoded = html.unescape(fragment)
+    if "<" not in decoded and "{" not in decoded and ":" not in decoded and "//" not in decoded:
+        return []  # every pattern below needs one of these (most lines of prose have none)
+    messages = []
+    if RAW_SCRIPT.search(decoded):
+        messages.append("a <script> tag is not allowed; examples are plain Markdown")
+    if EVENT_HANDLER.search(decoded):
+        messages.append("an event-handler attribute (on…=) is not allowed; examples are plain Markdown")
+    if SCRIPT_URL.search(_URL_IGNORED.sub("", decoded)):
+        messages.append("a javascript: (or vbscript:, data:text/html) link is not allowed")
+    element = EMBEDDING.search(decoded)
+    if element:
+        messages.append(f"the HTML element <{element.group(1).lower()}> is not allowed; examples are plain Markdown")
+    if REMOTE_RESOURCE.search(decoded):
+        messages.append("an image or other content loaded from another website is not allowed (the site loads nothing from other hosts); link to it instead")
+    return messages
+
+
 def unsafe_markup(path: str, text: str, first_line: int, field_name: str = "body") -> list[Problem]:
-    """Raw script, event-handler attributes and script URLs are never allowed."""
-    problems = []
+    """Raw script, event-handler attributes, script URLs, embedding elements and
+    content from other hosts are never allowed. Each line is checked, and so is
+    every HTML tag and Markdown link target that spans lines."""
+    found: dict[tuple[int, str], None] = {}
     for offset, line in enumerate(text.split("\n")):
-        number = first_line + offset
-        if RAW_SCRIPT.search(line):
-            problems.append(Problem(path, number, field_name, "a <script> tag is not allowed; examples are plain Markdown"))
-        if EVENT_HANDLER.search(line):
-            problems.append(Problem(path, number, field_name, "an event-handler attribute (on…=) is not allowed; examples are plain Markdown"))
-        if SCRIPT_URL.search(line):
-            problems.append(Problem(path, number, field_name, "a javascript: (or vbscript:, data:text/html) link is not allowed"))
-    return problems
+        for message in _unsafe(line):
+            found.setdefault((first_line + offset, message))
+    for pattern in (_TAG, _LINK_PART):
+        for match in pattern.finditer(text):
+            if "\n" not in match.group(0):
+                continue  # already checked with its line
+            number = first_line + text.count("\n", 0, match.start())
+            last = number + match.group(0).count("\n")
+            for message in _unsafe(match.group(0)):
+                if not any((line, message) in found for line in range(number, last + 1)):
+                    found.setdefault((number, message))
+    return [Problem(path, number, field_name, message) for number, message in found]
 
 
 def example_links(text: str, first_line: int) -> list[tuple[int, str, str]]:

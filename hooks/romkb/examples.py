@@ -9,6 +9,7 @@ both the build and the ``romkb validate`` command.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +18,9 @@ from typing import Any
 from . import body as body_module
 from .body import DESCRIPTION, SECTION_HEADINGS, SUCCESS_FACTORS, TIPS, ListItem
 from .front_matter import YAML11_SURPRISES, Document, decode, split
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, WARNING, Problem, did_you_mean
 from .schema import FACT_FIELDS, example_schema, field_label, validate_front_matter
-from .vocabulary import LANGUAGES, Vocabularies
+from .vocabulary import LANGUAGES, NOT_STATED, Vocabularies
 
 DEFAULT_LANGUAGE = "sv"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -45,6 +46,7 @@ class ExampleText:
     success_factors: list[ListItem]
     tips: list[ListItem]
     translated: bool = True  # False: a fallback showing the Swedish text
+    contact_role: str | None = None
 
 
 @dataclass
@@ -55,6 +57,13 @@ class Example:
     target_groups: list[str]
     sources: list[SourceRef]
     texts: dict[str, ExampleText] = field(default_factory=dict)
+    profile: dict[str, Any] = field(default_factory=dict)  # field -> level id (or list of ids)
+    last_reviewed: str | None = None
+    builds_on: list[str] = field(default_factory=list)
+
+    def profile_levels(self, profile_field: str) -> list[str]:
+        value = self.profile.get(profile_field, [])
+        return list(value) if isinstance(value, list) else [value]
 
     @property
     def main_theme(self) -> str:
@@ -117,6 +126,8 @@ _PLACEHOLDER = re.compile(r"\bTODO\b")
 def _placeholder_problems(document: Document, raw_text: str) -> list[Problem]:
     """A file made from the template must not be published with its TODOs."""
     problems = []
+    if not _PLACEHOLDER.search(raw_text):
+        return problems  # no line can match when the whole text does not
     for number, line in enumerate(raw_text.split("\n"), start=1):
         if _PLACEHOLDER.search(line) and not line.lstrip().startswith("#"):
             field_name = "body"
@@ -134,10 +145,11 @@ def _string_problems(document: Document) -> list[Problem]:
 
     def walk(value: Any, path: tuple) -> None:
         if isinstance(value, str):
-            if "<" in value or ">" in value:
+            decoded = html.unescape(value)  # "&lt;" is "<" to the reader and to the theme's templates
+            if "<" in decoded or ">" in decoded:
                 problems.append(Problem(document.path, document.line_of(path), ".".join(map(str, path)),
                                         "the characters < and > are not allowed in front matter (no HTML)"))
-            elif body_module.SCRIPT_URL.search(value):
+            elif body_module.SCRIPT_URL.search(re.sub(r"[\t\n\r]", "", decoded)):
                 problems.append(Problem(document.path, document.line_of(path), ".".join(map(str, path)),
                                         "a javascript: link is not allowed"))
         elif isinstance(value, list):
@@ -191,6 +203,7 @@ def _text(document: Document, language: str, data: dict[str, Any], parsed: dict[
         success_factors=parsed.get(SUCCESS_FACTORS, []),
         tips=parsed.get(TIPS, []),
         translated=translated,
+        contact_role=data.get("contact_role"),
     )
 
 
@@ -201,9 +214,11 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
     problems: list[Problem] = []
     files = sorted(path for path in examples_dir.glob("*.md") if not path.name.startswith(("_", ".")))
 
+    resolved_root = root.resolve()
+
     def display(path: Path) -> str:
         try:
-            return str(path.resolve().relative_to(root.resolve()))
+            return str(path.resolve().relative_to(resolved_root))
         except ValueError:
             return str(path)
 
@@ -231,6 +246,7 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
         problems.extend(validate_front_matter(document, schema, vocabularies))
         problems.extend(_yaml11_warnings(document))
         problems.extend(_string_problems(document))
+        problems.extend(_profile_problems(document, vocabularies, slug, originals))
         parsed, body_problems = _parse_body(document, DEFAULT_LANGUAGE)
         problems.extend(body_problems)
         links.extend((document.path, line, target, linked) for line, target, linked in body_module.example_links(document.body, document.body_line))
@@ -243,6 +259,9 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
             themes=list(data["themes"]),
             target_groups=list(data["target_groups"]),
             sources=[SourceRef(item["document"], item["pages"]) for item in data["sources"]],
+            profile=dict(data["profile"]),
+            last_reviewed=data.get("last_reviewed"),
+            builds_on=list(data.get("builds_on") or []),
         )
         example.texts[DEFAULT_LANGUAGE] = _text(document, DEFAULT_LANGUAGE, data, parsed)
         examples.append(example)
@@ -300,6 +319,30 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
         wanted = {display(path) for path in only}
         problems = [problem for problem in problems if problem.path in wanted]
     return LoadResult(sorted(examples, key=lambda example: example.slug), sorted(set(problems), key=_problem_order))
+
+
+def _profile_problems(document: Document, vocabularies: Vocabularies, slug: str, originals: dict[str, Path]) -> list[Problem]:
+    """What the schema cannot say: "not stated" stands alone, and an example
+    builds on examples that exist."""
+    problems = []
+    data = document.data or {}
+    profile = data.get("profile")
+    if isinstance(profile, dict):
+        for name, profile_field in vocabularies.profile.items():
+            value = profile.get(name)
+            if profile_field.multiple and isinstance(value, list) and NOT_STATED in value and len(value) > 1:
+                problems.append(Problem(document.path, document.line_of(("profile", name)), f"profile.{name}",
+                                        f"'{NOT_STATED}' (not stated) cannot be combined with other values; keep either it or the others"))
+    builds_on = data.get("builds_on")
+    if isinstance(builds_on, list):
+        for index, other in enumerate(builds_on):
+            if other == slug:
+                problems.append(Problem(document.path, document.line_of(("builds_on", index)), f"builds_on[{index}]", "an example cannot build on itself"))
+            elif isinstance(other, str) and other not in originals:
+                hint = did_you_mean(other, sorted(originals))
+                problems.append(Problem(document.path, document.line_of(("builds_on", index)), f"builds_on[{index}]",
+                                        f"'{other}' is not an example (examples/{other}.md does not exist).{hint}"))
+    return problems
 
 
 def _problem_order(problem: Problem) -> tuple:

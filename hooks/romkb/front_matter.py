@@ -170,7 +170,9 @@ def _parse_yaml(document: Document, yaml_text: str, line_offset: int) -> None:
             Problem(path, tab_line + line_offset, None, "a tab is used for indentation; YAML allows only spaces")
         )
         return
-    loader = _StrictLoader(yaml_text)
+    loader = _new_loader(document, yaml_text, line_offset)
+    if loader is None:
+        return
     try:
         node = loader.get_single_node()
         if node is None:
@@ -204,6 +206,19 @@ def _parse_yaml(document: Document, yaml_text: str, line_offset: int) -> None:
     document.data = value
 
 
+def _new_loader(document: Document, text: str, line_offset: int) -> _StrictLoader | None:
+    """A loader for ``text``, or None with a problem: PyYAML refuses control
+    characters (ReaderError) already when the loader is made."""
+    try:
+        return _StrictLoader(text)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1 + line_offset
+        character = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+        document.problems.append(Problem(document.path, line, None,
+                                         f"the character U+{character:04X} (a control character) is not allowed in YAML; remove it"))
+        return None
+
+
 def _construct(document: Document, loader, node, field_path: FieldPath, depth: int, offset: int):
     if depth > MAX_DEPTH:
         raise _Refused(f"the front matter is nested more than {MAX_DEPTH} levels deep", node.start_mark)
@@ -212,7 +227,10 @@ def _construct(document: Document, loader, node, field_path: FieldPath, depth: i
         if node.style is None and YAML11_SURPRISES.match(node.value):
             document.plain_scalars[field_path] = node.value
         if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in {"str", "int", "float", "bool", "null"}:
-            return loader.construct_object(node, deep=True)
+            try:
+                return loader.construct_object(node, deep=True)
+            except (ValueError, OverflowError):  # e.g. a number of more than 4,300 digits
+                raise _Refused("this value cannot be read as a number (too many digits); put it in quotes", node.start_mark) from None
         raise _Refused(f"the YAML tag {node.tag} is not allowed", node.start_mark)
     if isinstance(node, SequenceNode):
         return [
@@ -246,7 +264,9 @@ def load_yaml_file(path: str, raw: bytes) -> tuple[Any, Document]:
     document = Document(path, None, "", 0, problems=problems)
     if text is None:
         return None, document
-    loader = _StrictLoader(text)
+    loader = _new_loader(document, text, 0)
+    if loader is None:
+        return None, document
     try:
         node = loader.get_single_node()
         value = None if node is None else _construct(document, loader, node, (), 0, 0)
@@ -256,6 +276,9 @@ def load_yaml_file(path: str, raw: bytes) -> tuple[Any, Document]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         document.problems.append(Problem(path, mark.line + 1 if mark else None, None, f"broken YAML: {error.problem}"))
+        return None, document
+    except yaml.YAMLError as error:
+        document.problems.append(Problem(path, None, None, f"broken YAML: {error}"))
         return None, document
     except RecursionError:
         document.problems.append(Problem(path, None, None, "the file is nested too deeply"))

@@ -9,9 +9,13 @@ checks them and the i18n plugin points them at the same language.
 
 from __future__ import annotations
 
+import functools
+import heapq
+import html
 import json
 import posixpath
 import re
+from collections import Counter
 from typing import Iterable
 
 import yaml
@@ -19,9 +23,12 @@ import yaml
 from .body import ListItem
 from .catalogue import THEMES_FOLDER, Catalogue
 from .examples import DEFAULT_LANGUAGE, Example, SourceRef
+from .git_dates import FileDates
+from .map_svg import sweden_map_svg
+from .open_data import EXAMPLES_CSV, EXAMPLES_JSON, FEED, LICENSE, LICENSE_URL, MUNICIPALITIES_JSON, OPEN_DATA_FOLDER, open_data_files
 from .schema import example_schema
 from .ui_text import example_count, text
-from .vocabulary import LANGUAGES, Municipality
+from .vocabulary import LANGUAGES, NOT_STATED, Municipality
 
 EXAMPLES_FOLDER = "exempel"
 MUNICIPALITIES_FOLDER = "kommuner"
@@ -29,7 +36,25 @@ TARGET_GROUPS_PAGE = "malgrupper.md"
 CHECKLIST_PAGE = "tipslista.md"
 START_PAGE = "index.md"
 SCHEMA_FILE = "schema/example.schema.json"
+PDF_FOLDER = "pdf"
+PDF_FILE_NAMES = {"sv": "romsk-inkludering-i-praktiken.pdf", "en": "roma-inclusion-in-practice.pdf"}
 TRANSLATION_SCHEMA_FILE = "schema/example-translation.schema.json"
+OPEN_DATA_PAGE = f"{OPEN_DATA_FOLDER}/index.md"
+PROFILE_PAGE = "profil.md"
+DOSSIER_PAGE = "dossier.md"
+# A Material icon (inline SVG, nothing fetched) for each profile field; the
+# text beside it carries the meaning (not the icon, not colour).
+PROFILE_ICONS = {
+    "maturity": ":material-stairs-up:", "continuation": ":material-autorenew:",
+    "roma_participation": ":material-account-group:", "staff": ":material-account-tie:",
+    "cost": ":material-cash:", "funding": ":material-bank:", "review_status": ":material-check-decagram:",
+}
+# Profile facets on the examples index: address name -> profile field.
+PROFILE_FACETS = {"mognad": "maturity", "fortsattning": "continuation", "delaktighet": "roma_participation",
+                  "personal": "staff", "kostnad": "cost", "finansiering": "funding"}
+RELATED_LIMIT = 3
+# Facet names as they appear in a filtered view's address (?tema=utbildning).
+FACETS = ("tema", "malgrupp", "kommun", "lan", "roll", "mognad", "fortsattning", "delaktighet", "personal", "kostnad", "finansiering")
 
 # Fixed anchors on example pages, so that links (the checklist) do not depend
 # on how headings are turned into ids.
@@ -56,8 +81,19 @@ def localized(path: str, language: str) -> str:
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative link between two language-neutral source paths."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relative_path(to_page, posixpath.dirname(from_page) or ".")
     return target + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_path(path: str, start: str) -> str:
+    # posixpath.relpath makes both paths absolute (two getcwd() calls) every
+    # time; the generated pages ask for the same links over and over.
+    return posixpath.relpath(path, start)
+
+
+def theme_pdf_name(theme: str) -> str:
+    return f"tema-{theme}.pdf"
 
 
 def example_path(slug: str) -> str:
@@ -84,9 +120,52 @@ def _join(parts: Iterable[str]) -> str:
 class PageGenerator:
     """Turns a catalogue into the generated pages of one site build."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, directory_urls: bool = True, dates: dict[str, FileDates] | None = None,
+                 outline: list | None = None, site_url: str = ""):
         self.catalogue = catalogue
         self.vocabularies = catalogue.vocabularies
+        self.directory_urls = directory_urls  # False in the offline (file://) build
+        self.dates = dates or {}  # examples/<slug>.md -> dates from git
+        self.outline = outline or []  # Sweden's outline for the map
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self._related: dict[str, list[Example]] | None = None
+        self._by_slug = {example.slug: example for example in catalogue.examples}
+        self._reused_in: dict[str, list[Example]] = {}
+        for example in sorted(catalogue.examples, key=lambda e: e.slug):
+            for other in example.builds_on:
+                self._reused_in.setdefault(other, []).append(example)
+
+    def _built_url(self, page: str) -> str:
+        """Where MkDocs writes a page, relative to the language's root
+        (``kommuner/lund.md`` -> ``kommuner/lund/``, or ``kommuner/lund.html`` offline)."""
+        stem = page[: -len(".md")] if page.endswith(".md") else page
+        if not page.endswith(".md"):
+            return page
+        if not self.directory_urls:
+            return stem + ".html"
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    def _raw_href(self, from_page: str, target: str) -> str:
+        """A relative URL for raw HTML (which MkDocs does not rewrite) from a
+        page to another page (``.md``) or to a file written beside the pages."""
+        from_url = self._built_url(from_page)
+        to_url = self._built_url(target)
+        from_dir = from_url.rstrip("/") if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+        relative = posixpath.relpath(to_url.rstrip("/") or ".", from_dir or ".")
+        if to_url.endswith("/") or (not to_url and self.directory_urls):
+            relative = relative.rstrip("/") + "/" if relative != "." else "./"
+        return relative
+
+    def _pdf_link(self, page: str, language: str) -> str:
+        """A raw HTML link to this language's PDF. The PDF is written after the
+        build, so MkDocs cannot resolve a Markdown link to it: the relative URL
+        is computed here from where the page will be written."""
+        href = self._raw_href(page, f"{PDF_FOLDER}/{PDF_FILE_NAMES[language]}")
+        return f'<p class="kb-download"><a href="{href}" type="application/pdf">{text(language, "download_pdf")}</a></p>'
 
     # ---- shared pieces -------------------------------------------------
 
@@ -115,10 +194,10 @@ class PageGenerator:
             "",
         ])
 
-    def _example_list(self, examples: list[Example], page: str, language: str) -> str:
+    def _example_list(self, examples: list[Example], page: str, language: str, keep_order: bool = False) -> str:
         """A compact list: title, municipality."""
         lines = []
-        for example in sorted(examples, key=lambda e: e.text(language).title.casefold()):
+        for example in examples if keep_order else sorted(examples, key=lambda e: e.text(language).title.casefold()):
             title = md_escape(example.text(language).title)
             municipalities = ", ".join(md_escape(self.vocabularies.municipalities[m].name) for m in example.municipalities)
             lines.append(f"- [{title}]({link(page, example_path(example.slug))}) – {municipalities}")
@@ -163,7 +242,17 @@ class PageGenerator:
         content = [f"# {md_escape(example_text.title)}{title_attributes}", ""]
         if not example_text.translated:
             content += [f'!!! note "{label("not_translated")}"', ""]
-        content += ['<div class="kb-facts" markdown>', "", *facts, "", "</div>", ""]
+        builds_on = [self._by_slug[slug] for slug in example.builds_on if slug in self._by_slug]
+        if builds_on:
+            facts.append(f"- **{label('builds_on')}:** " + ", ".join(f"[{md_escape(o.text(language).title)}]({link(page, example_path(o.slug))})" for o in builds_on))
+        reused_in = self._reused_in.get(example.slug, [])
+        if reused_in:
+            facts.append(f"- **{label('reused_in')}:** " + ", ".join(
+                f"[{md_escape(o.text(language).title)}]({link(page, example_path(o.slug))}) ({md_escape(self._municipality_text(o))})" for o in reused_in))
+        if example_text.contact_role:
+            facts.append(f"- **{label('contact_role')}:** {in_own_language(md_escape(example_text.contact_role))}")
+        content += ['<div class="kb-facts" markdown>', "", *facts, "", "</div>", "", self._profile_card(example, page, language), "",
+                    self._pdf_link(page, language), ""]
         body = [f"{md_escape(example_text.summary)}", "{ .kb-summary }", "",
                 f"## {headings[0]} {{ #{ANCHOR_DESCRIPTION} }}", "", example_text.description, ""]
         if example_text.success_factors:
@@ -177,7 +266,101 @@ class PageGenerator:
         else:
             content += body
         content += [f"## {label('sources')} {{ #kallor }}", "", *self._source_lines(example.sources, language), ""]
-        return _front_matter(title=example_text.title) + _join(content)
+        related = self.related(example)
+        if related:
+            content += [f"## {label('related_title')} {{ #liknande }}", "", self._example_list(related, page, language, keep_order=True)]
+        content += self._dates_and_citation(example, language)
+        # Examples first in search results: they are what readers look for.
+        return _front_matter(title=example_text.title, search={"boost": 2}) + _join(content)
+
+    def _municipality_text(self, example: Example) -> str:
+        return ", ".join(self.vocabularies.municipalities[m].name for m in example.municipalities)
+
+    def _profile_card(self, example: Example, page: str, language: str) -> str:
+        """The practice profile at a glance: an icon and the field's name in
+        words beside each value, so that nothing depends on the icon or colour."""
+        if not self.vocabularies.profile:
+            return ""
+        lines = ['<div class="kb-profile" markdown>', "",
+                 f"**{text(language, 'profile_title')}** ([{text(language, 'profile_help')}]({link(page, PROFILE_PAGE)}))", "{ .kb-profile-title }", ""]
+        for name, profile_field in self.vocabularies.profile.items():
+            levels = [profile_field.levels[level] for level in example.profile_levels(name) if level in profile_field.levels]
+            value = ", ".join(md_escape(level.label(language)) for level in levels)
+            if name == "review_status" and example.last_reviewed and example.profile.get(name) != NOT_STATED:
+                value += f" ({md_escape(example.last_reviewed)})"
+            if all(level.id == NOT_STATED for level in levels):
+                value = f"*{value}*"
+            field_label = profile_field.label(language)
+            field_label += "" if field_label.endswith("?") else ":"
+            lines.append(f"- {PROFILE_ICONS.get(name, '')} **{md_escape(field_label)}** {value}")
+        lines += ["", "</div>"]
+        return "\n".join(lines)
+
+    def profile_page(self, language: str) -> str:
+        """Every profile field and level with its definition, and how many examples have it."""
+        parts = [f"# {text(language, 'profile_page_title')}", "", text(language, "profile_page_intro"), ""]
+        for name, profile_field in self.vocabularies.profile.items():
+            parts += [f"## {PROFILE_ICONS.get(name, '')} {md_escape(profile_field.label(language))} {{ #{name.replace('_', '-')} }}", ""]
+            for level_id, level in profile_field.levels.items():
+                count = sum(1 for example in self.catalogue.examples if level_id in example.profile_levels(name))
+                parts.append(f"- **{md_escape(level.label(language))}** – {md_escape(level.definition(language))} ({example_count(language, count)})")
+            parts.append("")
+        return _front_matter(title=text(language, "profile_page_title")) + _join(parts)
+
+    def dossier_page(self, language: str) -> str:
+        """A print-ready page of chosen examples, assembled in the reader's
+        browser from the example pages (assets/dossier.js)."""
+        parts = [f"# {text(language, 'dossier_title')}", "", text(language, "dossier_intro", index=link(DOSSIER_PAGE, f"{EXAMPLES_FOLDER}/index.md")), "",
+                 f'<div class="kb-dossier" data-examples-base="{html.escape(self._raw_href(DOSSIER_PAGE, f"{EXAMPLES_FOLDER}/index.md"))}" '
+                 f'data-page-suffix="{"/" if self.directory_urls else ".html"}" '
+                 f'data-empty="{html.escape(text(language, "dossier_empty"))}" data-failed="{html.escape(text(language, "dossier_failed"))}" '
+                 f'data-checklist-title="{html.escape(text(language, "checklist_title"))}" data-tips-title="{html.escape(text(language, "checklist_tips"))}" '
+                 f'data-factors-title="{html.escape(text(language, "checklist_factors"))}"></div>', "",
+                 f'<p class="kb-dossier-print" hidden><button type="button" class="md-button md-button--primary">{html.escape(text(language, "dossier_print"))}</button></p>', ""]
+        return _front_matter(title=text(language, "dossier_title"), search={"exclude": True}) + _join(parts)
+
+    def related(self, example: Example) -> list[Example]:
+        """Examples that share themes (2 points each) and target groups (1 point
+        each) with this one, best first; computed once for all examples."""
+        if self._related is None:
+            # Examples are numbered in slug order, scores are counted by
+            # Counter (in C) and only the best few are picked (heapq), instead
+            # of a Python loop per pair and a sort of every candidate. Same
+            # order as before: highest score first, then slug.
+            ordered = sorted(self.catalogue.examples, key=lambda e: e.slug)
+            size = len(ordered)
+            number = {other.slug: index for index, other in enumerate(ordered)}
+            by_value: dict[tuple[str, str], list[int]] = {}
+            for other in self.catalogue.examples:
+                for theme in other.themes:
+                    by_value.setdefault(("theme", theme), []).append(number[other.slug])
+                for group in other.target_groups:
+                    by_value.setdefault(("group", group), []).append(number[other.slug])
+            self._related = {}
+            for current in self.catalogue.examples:
+                scores: Counter[int] = Counter()
+                for kind, values, weight in (("theme", current.themes, 2), ("group", current.target_groups, 1)):
+                    for value in values:
+                        for _ in range(weight):
+                            scores.update(by_value.get((kind, value), ()))
+                scores.pop(number[current.slug], None)
+                # score * size + (size - 1 - index): larger is better, ties go to the smaller slug.
+                best = heapq.nlargest(RELATED_LIMIT, (score * size + size - 1 - index for index, score in scores.items()))
+                self._related[current.slug] = [ordered[size - 1 - key % size] for key in best]
+        return self._related[example.slug]
+
+    def _dates_and_citation(self, example: Example, language: str) -> list[str]:
+        dates = self.dates.get(f"examples/{example.slug}.md")
+        example_text = example.text(language)
+        address = self.site_url + (f"exempel/{example.slug}/" if language == DEFAULT_LANGUAGE else f"{language}/exempel/{example.slug}/")
+        lines = []
+        if dates:
+            lines += [text(language, "last_updated", date=dates.updated), "{ .kb-updated }", ""]
+        citation = text(language, "cite_text", title=md_escape(example_text.title), address=md_escape(address))
+        if dates:
+            citation += " " + text(language, "cite_date", date=dates.updated)
+        lines += [f"**{text(language, 'cite_title')}:** {citation}", "{ .kb-cite }", ""]
+        return lines
 
     @staticmethod
     def _factor_line(item: ListItem) -> str:
@@ -185,11 +368,101 @@ class PageGenerator:
             return f"- **{md_escape(item.name)}.** {item.text}"
         return f"- {item.text}"
 
+    def _facet_values(self, example: Example) -> dict[str, list[str]]:
+        municipalities = [self.vocabularies.municipalities[m] for m in example.municipalities]
+        roles = []
+        if any(m.pilot for m in municipalities):
+            roles.append("pilot")
+        if any(m.development for m in municipalities):
+            roles.append("utveckling")
+        if any(m.network_member for m in municipalities):
+            roles.append("natverk")
+        return {
+            "tema": list(example.themes),
+            "malgrupp": list(example.target_groups),
+            "kommun": list(example.municipalities),
+            "lan": sorted({m.county for m in municipalities}),
+            "roll": roles,
+            **{facet: example.profile_levels(field) for facet, field in PROFILE_FACETS.items()},
+        }
+
+    def _facet_labels(self, language: str) -> dict[str, dict[str, str]]:
+        vocabularies = self.vocabularies
+        return {
+            "tema": {key: term.label(language) for key, term in vocabularies.themes.items()},
+            "malgrupp": {key: term.label(language) for key, term in vocabularies.target_groups.items()},
+            "kommun": {key: m.name for key, m in sorted(vocabularies.municipalities.items(), key=lambda item: item[1].name)},
+            "lan": {key: term.label(language) for key, term in sorted(vocabularies.counties.items(), key=lambda item: item[1].label(language))},
+            "roll": {"pilot": text(language, "role_pilot"), "utveckling": text(language, "role_development"), "natverk": text(language, "role_network")},
+            **{facet: {key: level.label(language) for key, level in vocabularies.profile[field].levels.items()}
+               for facet, field in PROFILE_FACETS.items() if field in vocabularies.profile},
+        }
+
+    def _filter_form(self, language: str) -> str:
+        """The facet form (hidden until the script shows it), with counts from the build."""
+        counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+        for example in self.catalogue.examples:
+            for facet, values in self._facet_values(example).items():
+                for value in values:
+                    counts[facet][value] = counts[facet].get(value, 0) + 1
+        labels = self._facet_labels(language)
+        dossier = html.escape(self._raw_href(f"{EXAMPLES_FOLDER}/index.md", DOSSIER_PAGE))
+        parts = [f'<form class="kb-filters" hidden aria-label="{html.escape(text(language, "filter_label"))}" data-dossier="{dossier}" '
+                 f'data-choose="{html.escape(text(language, "dossier_select"))}">',
+                 f'<p class="kb-filter-text"><label for="kb-q">{html.escape(text(language, "filter_text"))}</label> '
+                 '<input type="search" id="kb-q" name="q" autocomplete="off"></p>', '<div class="kb-facets">']
+        for facet in FACETS:
+            present = [(value, label) for value, label in labels[facet].items() if counts[facet].get(value)]
+            if not present:
+                continue
+            legend = self.vocabularies.profile[PROFILE_FACETS[facet]].label(language) if facet in PROFILE_FACETS else text(language, "facet_" + facet)
+            parts.append(f'<fieldset data-facet="{facet}"><legend>{html.escape(legend)}</legend>')
+            for value, label in present:
+                box_id = f"f-{facet}-{value}"
+                parts.append(f'<div class="kb-facet-option"><input type="checkbox" id="{box_id}" value="{value}">'
+                             f'<label for="{box_id}">{html.escape(label)} <span class="kb-count">{counts[facet][value]}</span></label></div>')
+            parts.append("</fieldset>")
+        parts += ["</div>", f'<p><button type="reset" class="md-button">{html.escape(text(language, "filter_reset"))}</button> '
+                  f'<button type="button" class="md-button kb-dossier-shown">{html.escape(text(language, "dossier_make_shown"))}</button> '
+                  f'<button type="button" class="md-button kb-dossier-chosen">{html.escape(text(language, "dossier_make"))} (<span class="kb-chosen-count">0</span>)</button></p>', "</form>",
+                  "", f'<p class="kb-filter-status" role="status" aria-live="polite" data-template="{html.escape(text(language, "filter_status"))}"></p>']
+        return "\n".join(parts)
+
     def examples_index(self, language: str) -> str:
         page = f"{EXAMPLES_FOLDER}/index.md"
-        parts = [f"# {text(language, 'examples_title')}", "", text(language, "examples_intro"), ""]
-        parts += [self._example_card(example, page, language, 2) for example in self._sorted_examples(language)]
-        return _front_matter(title=text(language, "examples_title")) + _join(parts)
+        parts = [f"# {text(language, 'examples_title')}", "", text(language, "examples_intro"), "", self._filter_form(language), ""]
+        for example in self._sorted_examples(language):
+            data = " ".join(f'data-{facet}="{" ".join(values)}"' for facet, values in self._facet_values(example).items())
+            parts += [f'<div class="kb-card" {data} markdown>', "", self._example_card(example, page, language, 2), "</div>", ""]
+        # A listing of every example would outrank the examples themselves in search.
+        return _front_matter(title=text(language, "examples_title"), search={"exclude": True}) + _join(parts)
+
+    def _map(self, page: str, language: str, highlight: str | None = None) -> str:
+        if not self.outline:
+            return ""
+        municipalities = list(self.vocabularies.municipalities.values())
+        hrefs = {m.id: self._raw_href(page, municipality_path(m.id)) for m in municipalities}
+        if highlight:
+            municipality = self.vocabularies.municipalities[highlight]
+            title = text(language, "map_title_one", name=municipality.name)
+            description = text(language, "map_description_one", name=municipality.name,
+                               county=self.vocabularies.counties[municipality.county].label(language))
+        else:
+            title = text(language, "map_title")
+            description = text(language, "map_description")
+        svg = sweden_map_svg(self.outline, municipalities, hrefs, title, description, highlight, svg_id="karta")
+        return f'<figure class="kb-map-figure">{svg}<figcaption>{html.escape(description)}</figcaption></figure>'
+
+    def open_data_page(self, language: str) -> str:
+        page = OPEN_DATA_PAGE
+        files = [(EXAMPLES_JSON, "open_data_examples_json"), (EXAMPLES_CSV, "open_data_examples_csv"),
+                 (MUNICIPALITIES_JSON, "open_data_municipalities_json"), (FEED, "open_data_feed"),
+                 (SCHEMA_FILE, "open_data_schema"), (TRANSLATION_SCHEMA_FILE, "open_data_translation_schema")]
+        parts = [f"# {text(language, 'open_data_title')}", "", text(language, "open_data_intro", count=len(self.catalogue.examples)), ""]
+        parts += [f"- [`{posixpath.basename(path)}`]({link(page, path)}) – {text(language, key)}" for path, key in files]
+        parts += ["", f"## {text(language, 'open_data_license_title')} {{ #licens }}", "",
+                  text(language, "open_data_license", license=LICENSE, url=LICENSE_URL), ""]
+        return _front_matter(title=text(language, "open_data_title")) + _join(parts)
 
     def themes_index(self, language: str) -> str:
         page = f"{THEMES_FOLDER}/index.md"
@@ -211,6 +484,8 @@ class PageGenerator:
             parts += [self._example_card(example, page, language, 3) for example in sorted(examples, key=lambda e: e.text(language).title.casefold())]
         else:
             parts += [text(language, "no_examples_theme"), ""]
+        href = self._raw_href(page, f"{PDF_FOLDER}/{theme_pdf_name(theme_id)}")
+        parts += [f'<p class="kb-download"><a href="{href}" type="application/pdf">{html.escape(text(language, "download_theme_pdf", theme=intro.title))}</a></p>', ""]
         if intro.sources:
             parts += [f"## {text(language, 'sources')} {{ #kallor }}", "", *self._source_lines(intro.sources, language)]
         return _front_matter(title=intro.title) + _join(parts)
@@ -231,6 +506,7 @@ class PageGenerator:
         page = municipality_path(municipality_id)
         municipality = self.vocabularies.municipalities[municipality_id]
         county = self.vocabularies.counties[municipality.county].label(language)
+        examples_here = self.catalogue.examples_for_municipality(municipality_id)
         parts = [f"# {md_escape(municipality.name)}", "", '<div class="kb-facts" markdown>', ""]
         parts.append(f"- **{text(language, 'county')}:** [{md_escape(county)}]({link(page, f'{MUNICIPALITIES_FOLDER}/index.md', 'lan-' + municipality.county)})")
         if municipality.kind == "region":
@@ -247,8 +523,15 @@ class PageGenerator:
         if municipality.network_member:
             sources.append(text(language, "role_source_network"))
         parts += [" ".join(sources), "{ .kb-source-note }", ""] if sources else []
+        reuse = [(example, self._by_slug[other]) for example in examples_here for other in example.builds_on if other in self._by_slug]
+        if reuse:
+            parts += [f"## {text(language, 'reused_here')} {{ #ateranvant }}", ""]
+            parts += [f"- [{md_escape(e.text(language).title)}]({link(page, example_path(e.slug))}) {text(language, 'builds_on_lower')} "
+                      f"[{md_escape(o.text(language).title)}]({link(page, example_path(o.slug))}) ({md_escape(self._municipality_text(o))})" for e, o in reuse]
+            parts.append("")
+        parts += [self._map(page, language, highlight=municipality_id), ""]
         parts += [f"## {text(language, 'examples_in_municipality')} {{ #exempel }}", ""]
-        examples = self.catalogue.examples_for_municipality(municipality_id)
+        examples = examples_here
         if examples:
             parts += [self._example_card(example, page, language, 3) for example in sorted(examples, key=lambda e: e.text(language).title.casefold())]
         else:
@@ -257,7 +540,7 @@ class PageGenerator:
 
     def municipalities_index(self, language: str) -> str:
         page = f"{MUNICIPALITIES_FOLDER}/index.md"
-        parts = [f"# {text(language, 'municipalities_title')}", "", text(language, "municipalities_intro"), ""]
+        parts = [f"# {text(language, 'municipalities_title')}", "", text(language, "municipalities_intro"), "", self._map(page, language), ""]
         by_county: dict[str, list[Municipality]] = {}
         for municipality in self.vocabularies.municipalities.values():
             by_county.setdefault(municipality.county, []).append(municipality)
@@ -279,7 +562,7 @@ class PageGenerator:
             if not examples:
                 continue
             parts += [f"## {md_escape(group.label(language))} {{ #{group_id} }}", "", self._example_list(examples, page, language)]
-        return _front_matter(title=text(language, "target_groups_title")) + _join(parts)
+        return _front_matter(title=text(language, "target_groups_title"), search={"exclude": True}) + _join(parts)
 
     def checklist_items(self, language: str) -> dict[str, dict[str, list[tuple[str, str, str, str]]]]:
         """theme -> {"tips"|"factors": [(id, markdown, link target, source title)]}.
@@ -306,7 +589,7 @@ class PageGenerator:
 
     def checklist_page(self, language: str) -> str:
         items = self.checklist_items(language)
-        parts = [f"# {text(language, 'checklist_title')}", "", text(language, "checklist_intro"), ""]
+        parts = [f"# {text(language, 'checklist_title')}", "", text(language, "checklist_intro"), "", self._pdf_link(CHECKLIST_PAGE, language), ""]
         for section, key, anchor in (("checklist_tips", "tips", "tips"), ("checklist_factors", "factors", "forutsattningar")):
             parts += [f"## {text(language, section)} {{ #{anchor} }}", ""]
             for theme_id, theme in self.vocabularies.themes.items():
@@ -317,7 +600,7 @@ class PageGenerator:
                 for item_id, markdown, target, source in entries:
                     parts.append(
                         f'<li markdown><input type="checkbox" id="{item_id}" data-kb-check="{item_id}">'
-                        f'<label for="{item_id}" markdown>{markdown}</label> '
+                        f'<label for="{item_id}">{markdown}</label> '
                         f'<span class="kb-from">{text(language, "checklist_from")}: [{md_escape(source)}]({target})</span></li>'
                     )
                 parts += ["</ul>", ""]
@@ -343,6 +626,7 @@ class PageGenerator:
                  f"## {text(language, 'figures_title')} {{ #siffror }}", "", figures, "{ .kb-figures }", "",
                  f"## {text(language, 'start_links_title')} {{ #hitta }}", ""]
         parts += [f"- [{text(language, key)}]({link(page, target)})" for key, target in links]
+        parts += ["", self._pdf_link(page, language)]
         return _front_matter(title=intro_title) + _join(parts)
 
     # ---- everything ----------------------------------------------------
@@ -370,6 +654,11 @@ class PageGenerator:
             if language in start_intro:
                 title, markdown = start_intro[language]
                 put(START_PAGE, self.start_page(markdown, title, language))
+        for language in LANGUAGES:
+            pages[localized(OPEN_DATA_PAGE, language)] = self.open_data_page(language)
+            pages[localized(PROFILE_PAGE, language)] = self.profile_page(language)
+            pages[localized(DOSSIER_PAGE, language)] = self.dossier_page(language)
+        pages.update(open_data_files(self.catalogue, self.dates, self.site_url))
         pages[SCHEMA_FILE] = json.dumps(example_schema(self.vocabularies), ensure_ascii=False, indent=2) + "\n"
         pages[TRANSLATION_SCHEMA_FILE] = json.dumps(example_schema(self.vocabularies, translation=True), ensure_ascii=False, indent=2) + "\n"
         return pages

@@ -29,10 +29,15 @@ FIELD_HELP = {
     "sources": "a list of {document: <id>, pages: \"<pages>\"}",
     "document": "the id of a source document",
     "pages": "the pages as text in quotes, e.g. \"10–13\"",
+    "profile": "the practice profile: every field of data/profile.yml, ej-angivet where the source is silent",
+    "last_reviewed": "the date of the last review against the source, e.g. \"2026-11-25\"",
+    "builds_on": "a list of the examples (file names without .md) this practice builds on",
+    "contact_role": "a role to contact, e.g. \"Samordnare för nationella minoriteter\" (not a person's name)",
 }
 
-FACT_FIELDS = ("municipalities", "themes", "target_groups", "sources")
-TRANSLATABLE_FIELDS = ("title", "summary", "partners", "period")
+FACT_FIELDS = ("municipalities", "themes", "target_groups", "sources", "profile", "last_reviewed", "builds_on")
+TRANSLATABLE_FIELDS = ("title", "summary", "partners", "period", "contact_role")
+REVIEWED = "granskad-mot-kallan"
 
 
 def _id_list(ids: list[str], description: str) -> dict[str, Any]:
@@ -75,7 +80,27 @@ def example_schema(vocabularies: Vocabularies, translation: bool = False) -> dic
             },
         },
     }
-    required = ["title", "summary"] if translation else ["title", "municipalities", "themes", "target_groups", "summary", "sources"]
+    profile_properties: dict[str, Any] = {}
+    for name, profile_field in vocabularies.profile.items():
+        level = {"type": "string", "enum": list(profile_field.levels), "description": profile_field.en}
+        profile_properties[name] = (
+            {"type": "array", "minItems": 1, "uniqueItems": True, "items": level, "description": profile_field.en}
+            if profile_field.multiple else level
+        )
+    properties["profile"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(vocabularies.profile),
+        "properties": profile_properties,
+        "description": "The practice profile (data/profile.yml); ej-angivet where the source says nothing.",
+    }
+    properties["last_reviewed"] = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "Date of the last review against the source (YYYY-MM-DD)."}
+    properties["builds_on"] = {
+        "type": "array", "uniqueItems": True, "description": "Examples this practice builds on (their slugs).",
+        "items": {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$"},
+    }
+    properties["contact_role"] = {"type": "string", "minLength": 3, "maxLength": 120, "description": "A role to contact, never a person's name."}
+    required = ["title", "summary"] if translation else ["title", "municipalities", "themes", "target_groups", "summary", "sources", "profile"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID.replace("example.schema", "example-translation.schema") if translation else SCHEMA_ID,
@@ -89,6 +114,9 @@ def example_schema(vocabularies: Vocabularies, translation: bool = False) -> dic
         "additionalProperties": False,
         "required": required,
         "properties": properties,
+        # A reviewed example says when it was reviewed.
+        "if": {"properties": {"profile": {"properties": {"review_status": {"const": REVIEWED}}, "required": ["review_status"]}}, "required": ["profile"]},
+        "then": {"required": ["last_reviewed"]},
     }
 
 
@@ -162,7 +190,12 @@ def _problem(document: Document, error: jsonschema.ValidationError, vocabularies
         labels = _labels_for(top, vocabularies)
         hint = did_you_mean(value, allowed, labels)
         what = {"municipalities": "municipality", "themes": "theme", "target_groups": "target group", "sources": "source document"}.get(str(top), "value")
+        if top == "profile":
+            profile_field = vocabularies.profile.get(next((p for p in path[1:] if isinstance(p, str)), ""))
+            what = f"level of {profile_field.en.lower().rstrip('?')}" if profile_field else "level"
         return Problem(document.path, line, field, f"'{value}' is not a known {what}; allowed: {allowed_list(allowed)}.{hint}")
+    if error.validator == "pattern":
+        return Problem(document.path, line, field, f"'{value}' has the wrong form; write {FIELD_HELP.get(str(path[-1]) if path else '', 'a valid value')}")
     if error.validator == "minItems":
         return Problem(document.path, line, field, f"needs at least one value; write {FIELD_HELP.get(str(top), 'a list')}")
     if error.validator == "uniqueItems":
@@ -178,6 +211,9 @@ def _labels_for(field: Any, vocabularies: Vocabularies) -> dict[str, str]:
     """Human labels (Swedish and English) mapped to ids, for "did you mean"."""
     if field == "municipalities":
         return {item.name: key for key, item in vocabularies.municipalities.items()}
+    if field == "profile":
+        return {level.label(language): key for profile_field in vocabularies.profile.values()
+                for key, level in profile_field.levels.items() for language in ("sv", "en")}
     table = {"themes": vocabularies.themes, "target_groups": vocabularies.target_groups}.get(field)
     if table is None:
         return {}

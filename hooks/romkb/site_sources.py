@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .catalogue import Catalogue
 from .examples import DEFAULT_LANGUAGE, _read
+from .git_dates import file_dates
+from .map_svg import load_outline
 from .pages import START_PAGE, PageGenerator, localized
 from .problems import Problem
 from .vocabulary import LANGUAGES
@@ -42,12 +44,13 @@ def read_start_intro(docs_dir: Path, root: Path) -> tuple[dict[str, tuple[str, s
     return intros, problems
 
 
-def assemble(catalogue: Catalogue, docs_dir: Path, root: Path) -> dict[str, bytes]:
+def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, directory_urls: bool = True, site_url: str = "") -> dict[str, bytes]:
     """Every file of the site's source folder: path -> content."""
     start_intro, problems = read_start_intro(docs_dir, root)
     if problems:
         raise SiteSourceError(problems)
-    generated = PageGenerator(catalogue).generate(start_intro)
+    generator = PageGenerator(catalogue, directory_urls, dates=file_dates(root), outline=load_outline(root / "data"), site_url=site_url)
+    generated = generator.generate(start_intro)
     replaced = {localized(START_PAGE, language) for language in LANGUAGES}
     replaced |= {intro.path for intro in catalogue.theme_intros.values()}
     files: dict[str, bytes] = {}

@@ -3,7 +3,7 @@ municipalities and source documents, each with Swedish and English labels."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,8 @@ class Municipality:
     county: str
     kind: str
     code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
     pilot: bool = False
     development: bool = False
     network_member: bool = False
@@ -52,12 +54,45 @@ class SourceDocument:
 
 
 @dataclass(frozen=True)
+class ProfileLevel:
+    id: str
+    sv: str
+    en: str
+    sv_definition: str
+    en_definition: str
+
+    def label(self, language: str) -> str:
+        return self.sv if language == "sv" else self.en
+
+    def definition(self, language: str) -> str:
+        return self.sv_definition if language == "sv" else self.en_definition
+
+
+@dataclass(frozen=True)
+class ProfileField:
+    """A field of the practice profile (data/profile.yml) and its levels."""
+
+    field: str
+    sv: str
+    en: str
+    levels: dict[str, ProfileLevel]
+    multiple: bool = False
+
+    def label(self, language: str) -> str:
+        return self.sv if language == "sv" else self.en
+
+
+NOT_STATED = "ej-angivet"
+
+
+@dataclass(frozen=True)
 class Vocabularies:
     themes: dict[str, Term]
     target_groups: dict[str, Term]
     counties: dict[str, Term]
     municipalities: dict[str, Municipality]
     sources: dict[str, SourceDocument]
+    profile: dict[str, ProfileField] = field(default_factory=dict)
 
 
 class VocabularyError(Exception):
@@ -70,7 +105,7 @@ class VocabularyError(Exception):
 
 _TERM_FIELDS = {"id": str, "sv": str, "en": str}
 _MUNICIPALITY_FIELDS = {
-    "id": str, "name": str, "county": str, "kind": str, "code": str, "pilot": bool,
+    "id": str, "name": str, "county": str, "kind": str, "code": str, "lat": float, "lon": float, "pilot": bool,
     "development": bool, "network_member": bool, "network_joined": int, "network_initiator": bool,
 }
 _MUNICIPALITY_REQUIRED = ("id", "name", "county", "kind")
@@ -138,10 +173,51 @@ def load_vocabularies(data_dir: Path) -> Vocabularies:
         entry["id"]: SourceDocument(**entry)
         for entry in _read_entries(data_dir / "sources.yml", _SOURCE_FIELDS, _SOURCE_REQUIRED, problems)
     }
+    profile = _read_profile(data_dir / "profile.yml", problems)
     for municipality in municipalities.values():
         if municipality.county not in counties:
             problems.append(Problem(str(data_dir / "municipalities.yml"), None, "county",
                                     f"{municipality.id}: unknown county '{municipality.county}'; allowed: {', '.join(counties)}"))
     if problems:
         raise VocabularyError(problems)
-    return Vocabularies(themes, target_groups, counties, municipalities, sources)
+    return Vocabularies(themes, target_groups, counties, municipalities, sources, profile)
+
+
+_LEVEL_FIELDS = {"id": str, "sv": str, "en": str, "sv_definition": str, "en_definition": str}
+
+
+def _read_profile(path: Path, problems: list[Problem]) -> dict[str, ProfileField]:
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(name, None, None, f"cannot read the vocabulary file: {error.strerror}"))
+        return {}
+    value, document = load_yaml_file(name, raw)
+    problems.extend(document.problems)
+    if not isinstance(value, list):
+        if value is not None:
+            problems.append(Problem(name, 1, None, "the file must be a list of fields ('- field: …')"))
+        return {}
+    profile: dict[str, ProfileField] = {}
+    for index, entry in enumerate(value):
+        line = document.line_of((index,))
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(key), str) for key in ("field", "sv", "en")) \
+                or not isinstance(entry.get("levels"), list) or not isinstance(entry.get("multiple", False), bool):
+            problems.append(Problem(name, line, None, "each field needs field, sv, en (text), levels (a list) and optionally multiple (true/false)"))
+            continue
+        levels: dict[str, ProfileLevel] = {}
+        for level_index, level in enumerate(entry["levels"]):
+            level_line = document.line_of((index, "levels", level_index))
+            if not isinstance(level, dict) or set(level) != set(_LEVEL_FIELDS) or not all(isinstance(item, str) for item in level.values()):
+                problems.append(Problem(name, level_line, "levels", f"each level needs exactly {', '.join(_LEVEL_FIELDS)} (text)"))
+                continue
+            if level["id"] in levels:
+                problems.append(Problem(name, level_line, "id", f"'{level['id']}' is used twice"))
+                continue
+            levels[level["id"]] = ProfileLevel(**level)
+        if entry["field"] in profile:
+            problems.append(Problem(name, line, "field", f"'{entry['field']}' is used twice"))
+            continue
+        profile[entry["field"]] = ProfileField(entry["field"], entry["sv"], entry["en"], levels, entry.get("multiple", False))
+    return profile
