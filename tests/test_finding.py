@@ -33,11 +33,28 @@ SEARCHES = [
 @pytest.mark.parametrize("query, prefix, expected", SEARCHES)
 def test_search_returns_the_right_example_first(site_url, page, query, prefix, expected):
     page.goto(site_url + prefix)
-    page.fill("input.md-search__input", query)
-    first = page.locator(".md-search-result__item").first
-    first.wait_for(timeout=45000)  # the search worker indexes both languages first
+    first = search(page, query)
     title = first.locator("h1").first.inner_text().strip()
     assert title == expected
+
+
+def search(page, query: str):
+    """Type a query into Material's search and return the first result. The
+    search worker builds its index after the page loads; a query typed before
+    it is ready gets no answer, so the query is typed again until one comes."""
+    first = page.locator(".md-search-result__item").first
+    for _attempt in range(4):
+        page.fill("input.md-search__input", "")
+        # Typed key by key: Material's search reacts to key events, not only to
+        # a changed value.
+        page.type("input.md-search__input", query)
+        try:
+            first.wait_for(timeout=15000)
+            return first
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError; try again
+            continue
+    first.wait_for(timeout=15000)
+    return first
 
 
 def _visible_titles(page) -> list[str]:

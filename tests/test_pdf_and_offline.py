@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, run_build
 from romkb.catalogue import load_catalogue
+from test_finding import search
 
 PDFS = {"sv": "pdf/romsk-inkludering-i-praktiken.pdf", "en": "en/pdf/roma-inclusion-in-practice.pdf"}
 TITLES = {"sv": "Romsk inkludering i praktiken", "en": "Roma inclusion in practice"}
@@ -156,8 +157,6 @@ def test_offline_site_navigates_and_searches_from_file_url(offline_site, browser
     page.wait_for_load_state()
     assert page.url.endswith("exempel/index.html")
     assert page.locator("article h2").count() >= 13
-    page.fill("input.md-search__input", word)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15000)
-    assert expected in " ".join(results.all_inner_texts())
+    search(page, word)
+    assert expected in " ".join(page.locator(".md-search-result__item").all_inner_texts())
     assert all(url.startswith(("file://", "data:", "blob:", "about:")) for url in requests), requests

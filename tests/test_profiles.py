@@ -98,17 +98,6 @@ def test_profile_value_outside_the_vocabulary_fails_clearly(project_copy, capsys
     assert expected in output.out, output.out
 
 
-PROFILE_BLOCK = """profile:
-  maturity: beskrivet
-  continuation: ej-angivet
-  roma_participation: ej-angivet
-  staff: [ej-angivet]
-  cost: ej-angivet
-  funding: [ej-angivet]
-  review_status: ej-granskad
-"""
-
-
 def test_dossier_holds_exactly_the_chosen_examples_and_their_tips(built_site, site_url, page):  # noqa: F811
     from romkb.catalogue import load_catalogue
 

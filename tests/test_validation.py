@@ -28,6 +28,7 @@ profile:
   staff: [ej-angivet]
   cost: ej-angivet
   funding: [ej-angivet]
+  time_to_start: ej-angivet
   review_status: ej-granskad
 ---
 
@@ -123,23 +124,23 @@ def test_valid_new_example_passes(project_copy, capsys):
          ["examples/nytt.md:4: YAML anchors (&name) are not allowed"]),
         # an empty body
         (("## Beskrivning\n\nText om exemplet.\n\n## Tips\n\n- Ett tips.\n", ""),
-         ["examples/nytt.md:19: body: the body is empty; write at least the section '## Beskrivning'"]),
+         ["examples/nytt.md:20: body: the body is empty; write at least the section '## Beskrivning'"]),
         # a section that is not a list
         (("- Ett tips.", "Ett tips utan punkt."),
-         ["examples/nytt.md:26: body: the section '## Tips' must be a bulleted list"]),
+         ["examples/nytt.md:27: body: the section '## Tips' must be a bulleted list"]),
         # an unknown heading
         (("## Tips", "## Tipsen"),
-         ["examples/nytt.md:24: body: unexpected heading '## Tipsen'; the sections are '## Beskrivning'"]),
+         ["examples/nytt.md:25: body: unexpected heading '## Tipsen'; the sections are '## Beskrivning'"]),
         # a link to an example that does not exist
         (("Text om exemplet.", "Se [ett annat](finns-inte.md)."),
-         ["examples/nytt.md:22: body: the link 'finns-inte.md' points to an example that does not exist"]),
+         ["examples/nytt.md:23: body: the link 'finns-inte.md' points to an example that does not exist"]),
         # script injection
         (("Text om exemplet.", "<script>alert(1)</script>"),
-         ["examples/nytt.md:22: body: a <script> tag is not allowed"]),
+         ["examples/nytt.md:23: body: a <script> tag is not allowed"]),
         (("Text om exemplet.", '<img src="x" onerror="alert(1)">'),
-         ["examples/nytt.md:22: body: an event-handler attribute (on…=) is not allowed"]),
+         ["examples/nytt.md:23: body: an event-handler attribute (on…=) is not allowed"]),
         (("Text om exemplet.", "[klicka](javascript:alert(1))"),
-         ["examples/nytt.md:22: body: a javascript: (or vbscript:, data:text/html) link is not allowed"]),
+         ["examples/nytt.md:23: body: a javascript: (or vbscript:, data:text/html) link is not allowed"]),
         (("title: Nytt testexempel", "title: Nytt <b>testexempel</b>"),
          ["examples/nytt.md:2: title: the characters < and > are not allowed in front matter"]),
     ],

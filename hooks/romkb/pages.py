@@ -47,14 +47,15 @@ DOSSIER_PAGE = "dossier.md"
 PROFILE_ICONS = {
     "maturity": ":material-stairs-up:", "continuation": ":material-autorenew:",
     "roma_participation": ":material-account-group:", "staff": ":material-account-tie:",
-    "cost": ":material-cash:", "funding": ":material-bank:", "review_status": ":material-check-decagram:",
+    "cost": ":material-cash:", "funding": ":material-bank:", "time_to_start": ":material-clock-outline:",
+    "review_status": ":material-check-decagram:",
 }
 # Profile facets on the examples index: address name -> profile field.
 PROFILE_FACETS = {"mognad": "maturity", "fortsattning": "continuation", "delaktighet": "roma_participation",
-                  "personal": "staff", "kostnad": "cost", "finansiering": "funding"}
+                  "personal": "staff", "kostnad": "cost", "finansiering": "funding", "starttid": "time_to_start"}
 RELATED_LIMIT = 3
 # Facet names as they appear in a filtered view's address (?tema=utbildning).
-FACETS = ("tema", "malgrupp", "kommun", "lan", "roll", "mognad", "fortsattning", "delaktighet", "personal", "kostnad", "finansiering")
+FACETS = ("tema", "malgrupp", "kommun", "lan", "roll", *PROFILE_FACETS)
 
 # Fixed anchors on example pages, so that links (the checklist) do not depend
 # on how headings are turned into ids.
@@ -413,8 +414,8 @@ class PageGenerator:
                  '<input type="search" id="kb-q" name="q" autocomplete="off"></p>', '<div class="kb-facets">']
         for facet in FACETS:
             present = [(value, label) for value, label in labels[facet].items() if counts[facet].get(value)]
-            if not present:
-                continue
+            if len(present) < 2:
+                continue  # a facet with one value filters nothing
             legend = self.vocabularies.profile[PROFILE_FACETS[facet]].label(language) if facet in PROFILE_FACETS else text(language, "facet_" + facet)
             parts.append(f'<fieldset data-facet="{facet}"><legend>{html.escape(legend)}</legend>')
             for value, label in present:

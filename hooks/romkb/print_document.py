@@ -291,17 +291,20 @@ a.page-ref::after { content: target-counter(attr(href), page); }
 
 
 def edition_from_git(root: Path) -> Edition:
-    """The date and short hash of the last commit: dates come from git, not the
-    clock, so that two builds of the same commit are identical."""
+    """The edition: the build date (from git or SOURCE_DATE_EPOCH, see
+    build_info, never the clock alone) and the short hash of the commit, so
+    that two builds of the same commit are identical."""
     import subprocess
 
+    from .build_info import build_date, ensure_source_date_epoch
+
+    epoch = ensure_source_date_epoch(root)
     try:
-        output = subprocess.run(["git", "log", "-1", "--format=%cs %h"], cwd=root, capture_output=True, text=True, timeout=20, check=True).stdout.split()
-        if len(output) == 2:
-            return Edition(date=output[0], version=output[1])
+        version = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+                                 capture_output=True, text=True, timeout=20, check=False).stdout.strip()
     except (OSError, subprocess.SubprocessError):
-        pass
-    return Edition(date="–", version="–")
+        version = ""
+    return Edition(date=build_date(epoch) if epoch is not None else "–", version=version or "–")
 
 
 def _render_pdf(job: tuple) -> Path:
