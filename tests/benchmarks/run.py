@@ -4,7 +4,10 @@
     python3 tests/benchmarks/run.py                      # N = 100, 500, 2000; 3 repeats
     python3 tests/benchmarks/run.py --quick              # N = 20, 50; 1 repeat (smoke run)
     python3 tests/benchmarks/run.py --sizes 100,500 --repeats 5 --json build/bench.json
-    python3 tests/benchmarks/run.py --profile 2000       # cProfile of one full build
+    python3 tests/benchmarks/run.py --no-pdf             # skip the (slow) builds with the PDF
+    python3 tests/benchmarks/run.py --hooks-only         # only the hooks' own time
+    python3 tests/benchmarks/run.py --profile 2000       # per-page times + cProfile of one build
+    python3 tests/benchmarks/run.py --table-from build/benchmark.json
 
 For every N it makes a temporary copy of the project (mkdocs.yml, docs/, data/,
 hooks/, overrides/, templates/) whose examples/ holds N synthetic examples
@@ -156,8 +159,13 @@ def _assemble_options(project: Path, assemble) -> dict:
     parameters = inspect.signature(assemble).parameters
     options = {}
     if "site_url" in parameters:
-        match = re.search(r"^site_url\s*:\s*['\"]?([^'\"\s#]+)", config, re.M)
-        options["site_url"] = match.group(1) if match else ""
+        match = re.search(r"^site_url\s*:\s*(.*?)\s*(?:#.*)?$", config, re.M)
+        value = match.group(1).strip("'\"") if match else ""
+        environment = re.fullmatch(r"!ENV\s*\[?\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:,\s*(.*?))?\s*\]?", value)
+        if environment:  # !ENV [NAME, default]
+            default = (environment.group(2) or "").strip("'\"")
+            value = os.environ.get(environment.group(1), "" if default in ("null", "~") else default)
+        options["site_url"] = value
     if "directory_urls" in parameters:
         options["directory_urls"] = not re.search(r"^use_directory_urls\s*:\s*false", config, re.M | re.I)
     return options
