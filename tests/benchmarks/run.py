@@ -274,7 +274,11 @@ def timed_build(project: Path, site: Path, log: Path, pdf: str = "skip", profile
     if profile:
         command += ["-m", "cProfile", "-o", str(profile)]
     command += [str(Path(__file__).resolve()), "_mkdocs", pdf, str(times), "build", "--strict", "--site-dir", str(site)]
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+    # The hook's temporary source folder goes inside the benchmark's own
+    # folder, so that it is removed even when a build is stopped.
+    temporary = log.parent / "tmp"
+    temporary.mkdir(exist_ok=True)
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), "TMPDIR": str(temporary)}
     with open(log, "wb") as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=project, env=environment, stdout=output, stderr=subprocess.STDOUT,
