@@ -10,8 +10,8 @@ defaults are wrong for this data (see the project notes):
   the schema then says which type each field needs.
 * Duplicate keys silently keep the last value: here they are an error.
 * Anchors and aliases allow "billion laughs" bombs: here they are refused.
-* The C loader segfaults on very deep nesting: the pure-Python loader is used,
-  with a size cap and a depth cap.
+* libyaml's C composer crashes on very deep nesting: only its scanner and
+  parser are used, under the Python composer, with a size cap and a depth cap.
 
 Every value's line number is kept, so that problems can name the line.
 """
@@ -23,8 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from .problems import Problem
 
@@ -35,10 +38,8 @@ MAX_DEPTH = 20
 FieldPath = tuple  # tuple of str keys and int indexes
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2-like scalars and no anchors or aliases."""
-
-    yaml_implicit_resolvers: dict = {}
+class _StrictRules:
+    """YAML 1.2-like scalars and no anchors or aliases, for either parser."""
 
     def compose_node(self, parent, index):  # noqa: D401 - PyYAML API
         if self.check_event(AliasEvent):
@@ -51,6 +52,36 @@ class _StrictLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+class _StrictLoader(_StrictRules, yaml.SafeLoader):
+    """The pure-Python loader: used when PyYAML has no libyaml."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class _StrictCLoader(_StrictRules, Composer, CParser, SafeConstructor, Resolver):
+        """libyaml's scanner and parser (C, about four times faster than the
+        pure-Python ones) under PyYAML's Python composer, so that the strict
+        rules above still see every event. The C composer is not used: it
+        recurses in C and crashes on very deep nesting, while the Python
+        composer stops with a RecursionError (and at MAX_DEPTH before)."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+        def dispose(self):
+            pass
+
+    _LOADER = _StrictCLoader
+else:  # pragma: no cover - PyYAML wheels ship libyaml
+    _LOADER = _StrictLoader
+
+
 class _Refused(Exception):
     def __init__(self, message: str, mark):
         super().__init__(message)
@@ -58,20 +89,22 @@ class _Refused(Exception):
         self.mark = mark
 
 
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*))$"), list("-+0123456789")
-)
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?)$"),
-    list("-+0123456789"),
-)
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+for _loader in {_StrictLoader, _LOADER}:
+    _loader.yaml_implicit_resolvers = {}
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*))$"), list("-+0123456789")
+    )
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?)$"),
+        list("-+0123456789"),
+    )
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+    )
 
 # Plain scalars that YAML 1.1 (and so most YAML tools and editors) would read
 # as something other than text. Kept as text here, but worth a hint when a
@@ -206,11 +239,11 @@ def _parse_yaml(document: Document, yaml_text: str, line_offset: int) -> None:
     document.data = value
 
 
-def _new_loader(document: Document, text: str, line_offset: int) -> _StrictLoader | None:
+def _new_loader(document: Document, text: str, line_offset: int):
     """A loader for ``text``, or None with a problem: PyYAML refuses control
     characters (ReaderError) already when the loader is made."""
     try:
-        return _StrictLoader(text)
+        return _LOADER(text)
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1 + line_offset
         character = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
@@ -224,7 +257,7 @@ def _construct(document: Document, loader, node, field_path: FieldPath, depth: i
         raise _Refused(f"the front matter is nested more than {MAX_DEPTH} levels deep", node.start_mark)
     document.lines.setdefault(field_path, node.start_mark.line + 1 + offset)
     if isinstance(node, ScalarNode):
-        if node.style is None and YAML11_SURPRISES.match(node.value):
+        if not node.style and YAML11_SURPRISES.match(node.value):  # plain: None (Python parser) or "" (libyaml)
             document.plain_scalars[field_path] = node.value
         if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in {"str", "int", "float", "bool", "null"}:
             try:
