@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from romkb.catalogue import Catalogue, load_catalogue
 from romkb.print_document import edition_from_git, write_pdfs
-from romkb.site_sources import SiteSourceError, assemble, read_start_intro, remove_tree, write_tree
+from romkb.site_sources import SiteSourceError, assemble, read_start_intro, remove_tree, split_for_build, write_tree
 from romkb.vocabulary import VocabularyError
 
 log = get_plugin_logger(__name__)
@@ -44,6 +44,7 @@ class _State:
     catalogue: Catalogue
     start_intros: dict[str, str]
     offline: bool
+    pages: dict[str, bytes]  # Markdown of every page, by path in the assembled folder
 
 
 def _remove_folders() -> None:
@@ -92,8 +93,9 @@ def on_config(config):
         raise _fail(error.problems) from None
     folder = Path(tempfile.mkdtemp(prefix="romkb-site-"))
     _folders.append(folder)
-    write_tree(folder, files)
-    setattr(config, _STATE_ATTRIBUTE, _State(root, folder, catalogue, {k: v[1] for k, v in start_intros.items()}, offline))
+    placeholders, pages = split_for_build(files)
+    write_tree(folder, placeholders)
+    setattr(config, _STATE_ATTRIBUTE, _State(root, folder, catalogue, {k: v[1] for k, v in start_intros.items()}, offline, pages))
     config.docs_dir = str(folder)
     for watched in (source_docs, root / "examples", root / "data"):
         if str(watched) not in config.watch:
@@ -103,6 +105,28 @@ def on_config(config):
         # nothing from another host (the plugin would add one from unpkg.com).
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), _OFFLINE_SHIM]
     return config
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has made its files for this language
+def on_files(files, config):
+    state: _State = getattr(config, _STATE_ATTRIBUTE)
+    missing = []
+    for file in files.documentation_pages():
+        source = file.abs_src_path
+        if source is None:
+            continue
+        relative = Path(os.path.relpath(source, state.folder)).as_posix()
+        content = state.pages.get(relative)
+        if content is None:
+            missing.append(relative)
+            continue
+        # The setter forgets the source path; keep it, so that MkDocs and the
+        # i18n plugin still know which file the page stands for.
+        file.content_bytes = content
+        file.abs_src_path = source
+    if missing:
+        raise PluginError(f"Pages without content in the assembled folder: {', '.join(sorted(missing)[:10])}")
+    return files
 
 
 def on_serve(server, config, builder):

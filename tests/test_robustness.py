@@ -221,3 +221,24 @@ def test_yaml_bomb_is_refused_in_well_under_a_second():
     value, document = load_yaml_file("data/bomb.yml", bomb.encode())
     assert time.perf_counter() - started < 0.5
     assert value is None and document.problems
+
+
+@SETTINGS
+@given(broken_fields(), st.booleans())
+def test_compiled_schema_and_jsonschema_agree(yaml_text, translation):
+    """Valid files are checked only with the compiled schema (fastjsonschema):
+    it must accept exactly what jsonschema accepts, or an error would pass."""
+    import fastjsonschema
+    import jsonschema
+
+    from romkb.schema import _validators, example_schema
+
+    data = yaml.safe_load(yaml_text)
+    schema = example_schema(VOCABULARIES, translation=translation)
+    fast, _ = _validators(schema)
+    try:
+        fast(data)
+        fast_valid = True
+    except fastjsonschema.JsonSchemaException:
+        fast_valid = False
+    assert fast_valid == jsonschema.Draft202012Validator(schema).is_valid(data)

@@ -37,7 +37,6 @@ THEME_TIPS_HEADINGS = {"sv": "Kommunernas tips och råd", "en": "Municipalities'
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _BULLET = re.compile(r"^[-*+][ \t]+(.*)$")
 _FACTOR_NAME = re.compile(r"^\*\*(?P<name>[^*]+?)\*\*[ \t]*(?P<text>.*)$", re.S)
-_FENCE = re.compile(r"^(```|~~~)")
 
 RAW_SCRIPT = re.compile(r"<\s*/?\s*script\b", re.I)
 EVENT_HANDLER = re.compile(r"(?:<[^>]*|\{[^}]*)\bon[a-z]+\s*=", re.I)
@@ -80,11 +79,14 @@ def parse_sections(path: str, text: str, first_line: int, headings: dict[str, st
     current: str | None = None
     chunks: dict[str | None, list[tuple[int, str]]] = {None: []}
     in_fence = False
+    chunk = chunks[None]
     for offset, line in enumerate(text.split("\n")):
         number = first_line + offset
-        if _FENCE.match(line.strip()):
+        # Plain prefix tests first: most lines are prose, and the regexes
+        # below would be tried on every one of them.
+        if line.lstrip()[:3] in ("```", "~~~"):
             in_fence = not in_fence
-        match = None if in_fence else _HEADING.match(line)
+        match = None if in_fence or not line.startswith("#") else _HEADING.match(line)
         if match and len(match.group(1)) <= 2:
             title = match.group(2).strip()
             key = by_title.get(title.casefold()) if len(match.group(1)) == 2 else None
@@ -92,15 +94,15 @@ def parse_sections(path: str, text: str, first_line: int, headings: dict[str, st
                 allowed = ", ".join(f"'## {t}'" for t in headings.values())
                 problems.append(Problem(path, number, "body", f"unexpected heading '{line.strip()}'; the sections are {allowed}"))
                 current = "__ignored__"
-                chunks.setdefault(current, [])
+                chunk = chunks.setdefault(current, [])
                 continue
             if key in section_lines:
                 problems.append(Problem(path, number, "body", f"the section '## {title}' appears twice"))
             section_lines[key] = number
             current = key
-            chunks.setdefault(current, [])
+            chunk = chunks.setdefault(current, [])
             continue
-        chunks.setdefault(current, []).append((number, line))
+        chunk.append((number, line))
     order = list(headings)
     seen_order = [key for key in section_lines]
     if seen_order != sorted(seen_order, key=order.index):
@@ -154,7 +156,8 @@ def section_lines(text: str, first_line: int, heading_line: int) -> list[tuple[i
         number = first_line + offset
         if number <= heading_line:
             continue
-        if _HEADING.match(line) and len(_HEADING.match(line).group(1)) <= 2:
+        heading = _HEADING.match(line) if line.startswith("#") else None
+        if heading and len(heading.group(1)) <= 2:
             break
         result.append((number, line))
     return result

@@ -16,7 +16,7 @@ import json
 import posixpath
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .body import ListItem
 from .catalogue import THEMES_FOLDER, Catalogue
@@ -52,6 +52,12 @@ PROFILE_ICONS = {
 PROFILE_FACETS = {"mognad": "maturity", "fortsattning": "continuation", "delaktighet": "roma_participation",
                   "personal": "staff", "kostnad": "cost", "finansiering": "funding", "starttid": "time_to_start"}
 RELATED_LIMIT = 3
+# Listing pages (the examples index, theme, municipality and target-group
+# lists, the checklist) hold at most this many examples each; longer lists go
+# on numbered pages, so that no page grows with the knowledge base.
+LIST_PAGE_SIZE = 50
+PAGE_FOLDER = "sida"
+PAGER_NEIGHBOURS = 2  # page links shown either side of the current page
 # Facet names as they appear in a filtered view's address (?tema=utbildning).
 FACETS = ("tema", "malgrupp", "kommun", "lan", "roll", *PROFILE_FACETS)
 
@@ -105,8 +111,27 @@ def theme_path(theme: str) -> str:
     return f"{THEMES_FOLDER}/{theme}.md"
 
 
+def target_group_path(group: str) -> str:
+    return f"{TARGET_GROUPS_PAGE[: -len('.md')]}/{group}.md"
+
+
 def municipality_path(municipality: str) -> str:
     return f"{MUNICIPALITIES_FOLDER}/{municipality}.md"
+
+
+def listing_page_path(first_page: str, number: int) -> str:
+    """Page ``number`` (from 1) of a listing: ``exempel/index.md`` ->
+    ``exempel/sida/2.md``, ``teman/bostad.md`` -> ``teman/bostad/sida/2.md``.
+    (A folder of its own, so that no example's slug can clash with it.)"""
+    if number == 1:
+        return first_page
+    stem = first_page[: -len("/index.md")] if first_page.endswith("/index.md") else first_page[: -len(".md")]
+    return f"{stem}/{PAGE_FOLDER}/{number}.md"
+
+
+def in_pages(items: list, size: int) -> list[list]:
+    """``items`` in consecutive pages of at most ``size``; always one page at least."""
+    return [items[start : start + size] for start in range(0, len(items), size)] or [[]]
 
 
 def _front_matter(**fields: object) -> str:
@@ -125,8 +150,9 @@ class PageGenerator:
     """Turns a catalogue into the generated pages of one site build."""
 
     def __init__(self, catalogue: Catalogue, directory_urls: bool = True, dates: dict[str, FileDates] | None = None,
-                 outline: list | None = None, site_url: str = ""):
+                 outline: list | None = None, site_url: str = "", page_size: int = LIST_PAGE_SIZE):
         self.catalogue = catalogue
+        self.page_size = page_size
         self.vocabularies = catalogue.vocabularies
         self.directory_urls = directory_urls  # False in the offline (file://) build
         self.dates = dates or {}  # examples/<slug>.md -> dates from git
@@ -169,9 +195,37 @@ class PageGenerator:
         build, so MkDocs cannot resolve a Markdown link to it: the relative URL
         is computed here from where the page will be written."""
         href = self._raw_href(page, f"{PDF_FOLDER}/{PDF_FILE_NAMES[language]}")
-        return f'<p class="kb-download"><a href="{href}" type="application/pdf">{text(language, "download_pdf")}</a></p>'
+        return f'<p class="kb-download" data-search-exclude><a href="{href}" type="application/pdf">{text(language, "download_pdf")}</a></p>'
 
     # ---- shared pieces -------------------------------------------------
+
+    def _pager(self, first_page: str, number: int, total: int, language: str) -> str:
+        """Links to the other pages of a listing: previous, next, the first and
+        last pages and the ones near this one (a bounded number of links)."""
+        if total <= 1:
+            return ""
+        page = listing_page_path(first_page, number)
+        shown = sorted({1, total, *range(max(1, number - PAGER_NEIGHBOURS), min(total, number + PAGER_NEIGHBOURS) + 1)})
+        items = []
+        if number > 1:
+            items.append(f"- [{text(language, 'pager_previous')}]({link(page, listing_page_path(first_page, number - 1))})")
+        previous = 0
+        for other in shown:
+            if other - previous > 1:
+                items.append("- …")
+            if other == number:
+                items.append(f'- <span aria-current="page">{other}</span>')
+            else:
+                label = text(language, "pager_page", number=other)
+                items.append(f'- [{other}]({link(page, listing_page_path(first_page, other))}){{ aria-label="{label}" }}')
+            previous = other
+        if number < total:
+            items.append(f"- [{text(language, 'pager_next')}]({link(page, listing_page_path(first_page, number + 1))})")
+        return _join([f'<nav class="kb-pager" aria-label="{html.escape(text(language, "pager_label"))}" markdown>', "",
+                      text(language, "pager_status", number=number, total=total), "{ .kb-pager-status }", "", *items, "", "</nav>"])
+
+    def _paged_title(self, title: str, number: int, total: int, language: str) -> str:
+        return title if number == 1 else text(language, "pager_title", title=title, number=number, total=total)
 
     def _municipality_names(self, example: Example, page: str) -> str:
         return ", ".join(
@@ -269,10 +323,13 @@ class PageGenerator:
             content += [f'<div lang="{lang}" markdown>', "", *body, "</div>", ""]
         else:
             content += body
-        content += [f"## {label('sources')} {{ #kallor }}", "", *self._source_lines(example.sources, language), ""]
+        # Sources, related examples, dates and the citation are kept out of
+        # the search index: they repeat other pages' words in every example
+        # and make up a tenth of the index (the facts above stay searchable).
+        content += [f"## {label('sources')} {{ #kallor data-search-exclude }}", "", *self._source_lines(example.sources, language), ""]
         related = self.related(example)
         if related:
-            content += [f"## {label('related_title')} {{ #liknande }}", "", self._example_list(related, page, language, keep_order=True)]
+            content += [f"## {label('related_title')} {{ #liknande data-search-exclude }}", "", self._example_list(related, page, language, keep_order=True)]
         content += self._dates_and_citation(example, language)
         # Examples first in search results: they are what readers look for.
         return _front_matter(title=example_text.title, search={"boost": 2}) + _join(content)
@@ -285,7 +342,7 @@ class PageGenerator:
         words beside each value, so that nothing depends on the icon or colour."""
         if not self.vocabularies.profile:
             return ""
-        lines = ['<div class="kb-profile" markdown>', "",
+        lines = ['<div class="kb-profile" data-search-exclude markdown>', "",
                  f"**{text(language, 'profile_title')}** ([{text(language, 'profile_help')}]({link(page, PROFILE_PAGE)}))", "{ .kb-profile-title }", ""]
         for name, profile_field in self.vocabularies.profile.items():
             levels = [profile_field.levels[level] for level in example.profile_levels(name) if level in profile_field.levels]
@@ -359,11 +416,11 @@ class PageGenerator:
         address = self.site_url + (f"exempel/{example.slug}/" if language == DEFAULT_LANGUAGE else f"{language}/exempel/{example.slug}/")
         lines = []
         if dates:
-            lines += [text(language, "last_updated", date=dates.updated), "{ .kb-updated }", ""]
+            lines += [text(language, "last_updated", date=dates.updated), "{ .kb-updated data-search-exclude }", ""]
         citation = text(language, "cite_text", title=md_escape(example_text.title), address=md_escape(address))
         if dates:
             citation += " " + text(language, "cite_date", date=dates.updated)
-        lines += [f"**{text(language, 'cite_title')}:** {citation}", "{ .kb-cite }", ""]
+        lines += [f"**{text(language, 'cite_title')}:** {citation}", "{ .kb-cite data-search-exclude }", ""]
         return lines
 
     @staticmethod
@@ -402,7 +459,7 @@ class PageGenerator:
                for facet, field in PROFILE_FACETS.items() if field in vocabularies.profile},
         }
 
-    def _filter_form(self, language: str) -> str:
+    def _filter_form(self, language: str, page: str, first: str, total: int) -> str:
         """The facet form (hidden until the script shows it), with counts from the build."""
         counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
         for example in self.catalogue.examples:
@@ -410,9 +467,14 @@ class PageGenerator:
                 for value in values:
                     counts[facet][value] = counts[facet].get(value, 0) + 1
         labels = self._facet_labels(language)
-        dossier = html.escape(self._raw_href(f"{EXAMPLES_FOLDER}/index.md", DOSSIER_PAGE))
+        dossier = html.escape(self._raw_href(page, DOSSIER_PAGE))
+        # Where the listing's pages are (first page, and a pattern for page n),
+        # so that the script can load them all and a filter covers every example.
+        first_href = html.escape(self._raw_href(page, first))
+        pattern = html.escape(self._raw_href(page, listing_page_path(first, 99999)).replace("99999", "{n}"))
         parts = [f'<form class="kb-filters" hidden aria-label="{html.escape(text(language, "filter_label"))}" data-dossier="{dossier}" '
-                 f'data-choose="{html.escape(text(language, "dossier_select"))}">',
+                 f'data-choose="{html.escape(text(language, "dossier_select"))}" data-page-count="{total}" data-first-page="{first_href}" data-page-pattern="{pattern}" '
+                 f'data-partial="{html.escape(text(language, "filter_partial"))}">',
                  f'<p class="kb-filter-text"><label for="kb-q">{html.escape(text(language, "filter_text"))}</label> '
                  '<input type="search" id="kb-q" name="q" autocomplete="off"></p>', '<div class="kb-facets">']
         for facet in FACETS:
@@ -432,14 +494,46 @@ class PageGenerator:
                   "", f'<p class="kb-filter-status" role="status" aria-live="polite" data-template="{html.escape(text(language, "filter_status"))}"></p>']
         return "\n".join(parts)
 
-    def examples_index(self, language: str) -> str:
-        page = f"{EXAMPLES_FOLDER}/index.md"
-        parts = [f"# {text(language, 'examples_title')}", "", text(language, "examples_intro"), "", self._filter_form(language), ""]
-        for example in self._sorted_examples(language):
-            data = " ".join(f'data-{facet}="{" ".join(values)}"' for facet, values in self._facet_values(example).items())
-            parts += [f'<div class="kb-card" {data} markdown>', "", self._example_card(example, page, language, 2), "</div>", ""]
-        # A listing of every example would outrank the examples themselves in search.
-        return _front_matter(title=text(language, "examples_title"), search={"exclude": True}) + _join(parts)
+    def _card_listing(self, first: str, title: str, examples: list[Example], language: str, list_heading: str, empty_text: str,
+                      head: Callable[[str], list[str]] = lambda page: [], tail: Callable[[str], list[str]] = lambda page: [],
+                      **front_matter: object) -> dict[str, str]:
+        """A page with a list of example cards, on numbered pages when the list
+        is long: ``head`` and ``tail`` (given the page's path) go on the first page only."""
+        chunks = in_pages(sorted(examples, key=lambda e: e.text(language).title.casefold()), self.page_size)
+        pages = {}
+        for number, chunk in enumerate(chunks, start=1):
+            page = listing_page_path(first, number)
+            page_title = self._paged_title(title, number, len(chunks), language)
+            parts = [f"# {md_escape(page_title)}", ""]
+            if number == 1:
+                parts += head(page)
+            parts += [list_heading, ""]
+            parts += [self._example_card(example, page, language, 3) for example in chunk] if chunk else [empty_text, ""]
+            parts.append(self._pager(first, number, len(chunks), language))
+            if number == 1:
+                parts += tail(page)
+            pages[page] = _front_matter(title=page_title, **front_matter) + _join(parts)
+        return pages
+
+    def examples_index(self, language: str) -> dict[str, str]:
+        """The examples with the facet form, on numbered pages. The form filters
+        across every page: the script loads the other pages' cards (data-pages)."""
+        first = f"{EXAMPLES_FOLDER}/index.md"
+        chunks = in_pages(self._sorted_examples(language), self.page_size)
+        pages = {}
+        for number, chunk in enumerate(chunks, start=1):
+            page = listing_page_path(first, number)
+            title = self._paged_title(text(language, "examples_title"), number, len(chunks), language)
+            intro = text(language, "examples_intro", themes=link(page, f"{THEMES_FOLDER}/index.md"),
+                         municipalities=link(page, f"{MUNICIPALITIES_FOLDER}/index.md"), groups=link(page, TARGET_GROUPS_PAGE))
+            parts = [f"# {title}", "", intro, "", self._filter_form(language, page, first, len(chunks)), ""]
+            for example in chunk:
+                data = " ".join(f'data-{facet}="{" ".join(values)}"' for facet, values in self._facet_values(example).items())
+                parts += [f'<div class="kb-card" {data} markdown>', "", self._example_card(example, page, language, 2), "</div>", ""]
+            parts.append(self._pager(first, number, len(chunks), language))
+            # A listing of every example would outrank the examples themselves in search.
+            pages[page] = _front_matter(title=title, search={"exclude": True}) + _join(parts)
+        return pages
 
     def _map(self, page: str, language: str, highlight: str | None = None) -> str:
         if not self.outline:
@@ -476,23 +570,23 @@ class PageGenerator:
             parts.append(f"- [{md_escape(theme.label(language))}]({link(page, theme_path(theme_id))}) – {example_count(language, count)}")
         return _front_matter(title=text(language, "themes_title")) + _join(parts)
 
-    def theme_page(self, theme_id: str, language: str) -> str:
-        page = theme_path(theme_id)
+    def theme_page(self, theme_id: str, language: str) -> dict[str, str]:
+        first = theme_path(theme_id)
         intro = self.catalogue.theme_intros[(theme_id, language)]
         markdown = intro.markdown
         # Give the general tips a fixed anchor, so the checklist can link to it.
         markdown = re.sub(r"^(##\s+.+?)\s*$", lambda m: f"{m.group(1)} {{ #{ANCHOR_GENERAL_TIPS} }}" if _is_tips_heading(m.group(1), language) else m.group(0), markdown, flags=re.M)
-        examples = self.catalogue.examples_for_theme(theme_id)
-        parts = [f"# {md_escape(intro.title)}", "", markdown, "", f"## {text(language, 'examples_in_theme')} {{ #exempel }}", ""]
-        if examples:
-            parts += [self._example_card(example, page, language, 3) for example in sorted(examples, key=lambda e: e.text(language).title.casefold())]
-        else:
-            parts += [text(language, "no_examples_theme"), ""]
-        href = self._raw_href(page, f"{PDF_FOLDER}/{theme_pdf_name(theme_id)}")
-        parts += [f'<p class="kb-download"><a href="{href}" type="application/pdf">{html.escape(text(language, "download_theme_pdf", theme=intro.title))}</a></p>', ""]
-        if intro.sources:
-            parts += [f"## {text(language, 'sources')} {{ #kallor }}", "", *self._source_lines(intro.sources, language)]
-        return _front_matter(title=intro.title) + _join(parts)
+
+        def tail(page: str) -> list[str]:
+            href = self._raw_href(page, f"{PDF_FOLDER}/{theme_pdf_name(theme_id)}")
+            parts = [f'<p class="kb-download" data-search-exclude><a href="{href}" type="application/pdf">{html.escape(text(language, "download_theme_pdf", theme=intro.title))}</a></p>', ""]
+            if intro.sources:
+                parts += [f"## {text(language, 'sources')} {{ #kallor }}", "", *self._source_lines(intro.sources, language)]
+            return parts
+
+        return self._card_listing(first, intro.title, self.catalogue.examples_for_theme(theme_id), language,
+                                  f"## {text(language, 'examples_in_theme')} {{ #exempel }}", text(language, "no_examples_theme"),
+                                  head=lambda page: [markdown, ""], tail=tail)
 
     def _roles(self, municipality: Municipality, language: str) -> list[str]:
         roles = []
@@ -506,41 +600,40 @@ class PageGenerator:
             roles.append(text(language, "role_network_since", year=municipality.network_joined) if municipality.network_joined else text(language, "role_network"))
         return roles
 
-    def municipality_page(self, municipality_id: str, language: str) -> str:
-        page = municipality_path(municipality_id)
+    def municipality_page(self, municipality_id: str, language: str) -> dict[str, str]:
+        first = municipality_path(municipality_id)
         municipality = self.vocabularies.municipalities[municipality_id]
         county = self.vocabularies.counties[municipality.county].label(language)
         examples_here = self.catalogue.examples_for_municipality(municipality_id)
-        parts = [f"# {md_escape(municipality.name)}", "", '<div class="kb-facts" markdown>', ""]
-        parts.append(f"- **{text(language, 'county')}:** [{md_escape(county)}]({link(page, f'{MUNICIPALITIES_FOLDER}/index.md', 'lan-' + municipality.county)})")
-        if municipality.kind == "region":
-            parts.append(f"- **{text(language, 'kind_region')}**")
-        if municipality.code:
-            parts.append(f"- **{text(language, 'code')}:** {municipality.code}")
-        roles = self._roles(municipality, language)
-        if roles:
-            parts.append(f"- **{text(language, 'role')}:** " + "; ".join(roles))
-        parts += ["", "</div>", ""]
-        sources = []
-        if municipality.pilot or municipality.development:
-            sources.append(text(language, "role_source_grants"))
-        if municipality.network_member:
-            sources.append(text(language, "role_source_network"))
-        parts += [" ".join(sources), "{ .kb-source-note }", ""] if sources else []
-        reuse = [(example, self._by_slug[other]) for example in examples_here for other in example.builds_on if other in self._by_slug]
-        if reuse:
-            parts += [f"## {text(language, 'reused_here')} {{ #ateranvant }}", ""]
-            parts += [f"- [{md_escape(e.text(language).title)}]({link(page, example_path(e.slug))}) {text(language, 'builds_on_lower')} "
-                      f"[{md_escape(o.text(language).title)}]({link(page, example_path(o.slug))}) ({md_escape(self._municipality_text(o))})" for e, o in reuse]
-            parts.append("")
-        parts += [self._map(page, language, highlight=municipality_id), ""]
-        parts += [f"## {text(language, 'examples_in_municipality')} {{ #exempel }}", ""]
-        examples = examples_here
-        if examples:
-            parts += [self._example_card(example, page, language, 3) for example in sorted(examples, key=lambda e: e.text(language).title.casefold())]
-        else:
-            parts += [text(language, "no_examples"), ""]
-        return _front_matter(title=municipality.name) + _join(parts)
+
+        def head(page: str) -> list[str]:
+            parts = ['<div class="kb-facts" markdown>', ""]
+            parts.append(f"- **{text(language, 'county')}:** [{md_escape(county)}]({link(page, f'{MUNICIPALITIES_FOLDER}/index.md', 'lan-' + municipality.county)})")
+            if municipality.kind == "region":
+                parts.append(f"- **{text(language, 'kind_region')}**")
+            if municipality.code:
+                parts.append(f"- **{text(language, 'code')}:** {municipality.code}")
+            roles = self._roles(municipality, language)
+            if roles:
+                parts.append(f"- **{text(language, 'role')}:** " + "; ".join(roles))
+            parts += ["", "</div>", ""]
+            sources = []
+            if municipality.pilot or municipality.development:
+                sources.append(text(language, "role_source_grants"))
+            if municipality.network_member:
+                sources.append(text(language, "role_source_network"))
+            parts += [" ".join(sources), "{ .kb-source-note }", ""] if sources else []
+            reuse = [(example, self._by_slug[other]) for example in examples_here for other in example.builds_on if other in self._by_slug]
+            if reuse:
+                parts += [f"## {text(language, 'reused_here')} {{ #ateranvant }}", ""]
+                parts += [f"- [{md_escape(e.text(language).title)}]({link(page, example_path(e.slug))}) {text(language, 'builds_on_lower')} "
+                          f"[{md_escape(o.text(language).title)}]({link(page, example_path(o.slug))}) ({md_escape(self._municipality_text(o))})" for e, o in reuse]
+                parts.append("")
+            parts += [self._map(page, language, highlight=municipality_id), ""]
+            return parts
+
+        return self._card_listing(first, municipality.name, examples_here, language,
+                                  f"## {text(language, 'examples_in_municipality')} {{ #exempel }}", text(language, "no_examples"), head=head)
 
     def municipalities_index(self, language: str) -> str:
         page = f"{MUNICIPALITIES_FOLDER}/index.md"
@@ -558,57 +651,85 @@ class PageGenerator:
             parts.append("")
         return _front_matter(title=text(language, "municipalities_title")) + _join(parts)
 
-    def target_groups_page(self, language: str) -> str:
+    def target_groups_page(self, language: str) -> dict[str, str]:
+        """Every target group with its examples. A group with more examples
+        than fit on one page gets pages of its own (``malgrupper/<group>.md``),
+        linked from here, so that this page stays small."""
         page = TARGET_GROUPS_PAGE
+        pages = {}
         parts = [f"# {text(language, 'target_groups_title')}", "", text(language, "target_groups_intro"), ""]
         for group_id, group in self.vocabularies.target_groups.items():
             examples = self.catalogue.examples_for_target_group(group_id)
             if not examples:
                 continue
-            parts += [f"## {md_escape(group.label(language))} {{ #{group_id} }}", "", self._example_list(examples, page, language)]
-        return _front_matter(title=text(language, "target_groups_title"), search={"exclude": True}) + _join(parts)
+            label = group.label(language)
+            parts += [f"## {md_escape(label)} {{ #{group_id} }}", ""]
+            if len(examples) <= self.page_size:
+                parts.append(self._example_list(examples, page, language))
+                continue
+            group_page = target_group_path(group_id)
+            parts += [f"[{text(language, 'target_group_all', count=len(examples), group=md_escape(label))}]({link(page, group_page)})", ""]
+            pages.update(self._card_listing(group_page, label, examples, language, f"## {text(language, 'target_groups_examples')} {{ #exempel }}", "",
+                                            search={"exclude": True}))
+        pages[page] = _front_matter(title=text(language, "target_groups_title"), search={"exclude": True}) + _join(parts)
+        return pages
 
-    def checklist_items(self, language: str) -> dict[str, dict[str, list[tuple[str, str, str, str]]]]:
+    def checklist_items(self, language: str, examples: list[Example] | None = None, general: bool = True,
+                        page: str = CHECKLIST_PAGE) -> dict[str, dict[str, list[tuple[str, str, str, str]]]]:
         """theme -> {"tips"|"factors": [(id, markdown, link target, source title)]}.
 
         Each tip appears once: an example's tips stand under its main theme.
+        ``examples`` (default: all) and ``general`` (the themes' general tips)
+        choose what one page of the checklist holds; links are relative to ``page``.
         """
         result: dict[str, dict[str, list[tuple[str, str, str, str]]]] = {
             theme: {"tips": [], "factors": []} for theme in self.vocabularies.themes
         }
-        for theme_id in self.vocabularies.themes:
+        for theme_id in self.vocabularies.themes if general else ():
             intro = self.catalogue.theme_intros.get((theme_id, language))
             if intro:
                 for number, item in enumerate(intro.tips, start=1):
-                    result[theme_id]["tips"].append((f"tip-{theme_id}-{number}", item.text, link(CHECKLIST_PAGE, theme_path(theme_id), ANCHOR_GENERAL_TIPS), text(language, "general_tips_source", theme=intro.title)))
-        for example in sorted(self.catalogue.examples, key=lambda e: e.slug):
+                    result[theme_id]["tips"].append((f"tip-{theme_id}-{number}", item.text, link(page, theme_path(theme_id), ANCHOR_GENERAL_TIPS), text(language, "general_tips_source", theme=intro.title)))
+        for example in sorted(self.catalogue.examples if examples is None else examples, key=lambda e: e.slug):
             example_text = example.text(language)
             target = example_path(example.slug)
             for number, item in enumerate(example_text.tips, start=1):
-                result[example.main_theme]["tips"].append((f"tip-{example.slug}-{number}", item.text, link(CHECKLIST_PAGE, target, ANCHOR_TIPS), example_text.title))
+                result[example.main_theme]["tips"].append((f"tip-{example.slug}-{number}", item.text, link(page, target, ANCHOR_TIPS), example_text.title))
             for number, item in enumerate(example_text.success_factors, start=1):
                 markdown = f"**{md_escape(item.name)}.** {item.text}" if item.name else item.text
-                result[example.main_theme]["factors"].append((f"factor-{example.slug}-{number}", markdown, link(CHECKLIST_PAGE, target, ANCHOR_FACTORS), example_text.title))
+                result[example.main_theme]["factors"].append((f"factor-{example.slug}-{number}", markdown, link(page, target, ANCHOR_FACTORS), example_text.title))
         return result
 
-    def checklist_page(self, language: str) -> str:
-        items = self.checklist_items(language)
-        parts = [f"# {text(language, 'checklist_title')}", "", text(language, "checklist_intro"), "", self._pdf_link(CHECKLIST_PAGE, language), ""]
-        for section, key, anchor in (("checklist_tips", "tips", "tips"), ("checklist_factors", "factors", "forutsattningar")):
-            parts += [f"## {text(language, section)} {{ #{anchor} }}", ""]
-            for theme_id, theme in self.vocabularies.themes.items():
-                entries = items[theme_id][key]
-                if not entries:
-                    continue
-                parts += [f"### {md_escape(theme.label(language))} {{ #{anchor}-{theme_id} }}", "", '<ul class="kb-checklist" markdown>']
-                for item_id, markdown, target, source in entries:
-                    parts.append(
-                        f'<li markdown><input type="checkbox" id="{item_id}" data-kb-check="{item_id}">'
-                        f'<label for="{item_id}">{markdown}</label> '
-                        f'<span class="kb-from">{text(language, "checklist_from")}: [{md_escape(source)}]({target})</span></li>'
-                    )
-                parts += ["</ul>", ""]
-        return _front_matter(title=text(language, "checklist_title")) + _join(parts)
+    def checklist_page(self, language: str) -> dict[str, str]:
+        """The general tips and every example's tips and success factors, by
+        theme; on numbered pages of ``page_size`` examples each (in theme order)
+        when there are many. Ticks are kept per item, so they hold across pages."""
+        theme_order = {theme_id: index for index, theme_id in enumerate(self.vocabularies.themes)}
+        ordered = sorted(self.catalogue.examples, key=lambda e: (theme_order.get(e.main_theme, len(theme_order)), e.slug))
+        chunks = in_pages(ordered, self.page_size)
+        pages = {}
+        for number, chunk in enumerate(chunks, start=1):
+            page = listing_page_path(CHECKLIST_PAGE, number)
+            title = self._paged_title(text(language, "checklist_title"), number, len(chunks), language)
+            items = self.checklist_items(language, chunk, general=number == 1, page=page)
+            parts = [f"# {title}", "", text(language, "checklist_intro"), "", self._pdf_link(page, language), ""]
+            for section, key, anchor in (("checklist_tips", "tips", "tips"), ("checklist_factors", "factors", "forutsattningar")):
+                parts += [f"## {text(language, section)} {{ #{anchor} }}", ""]
+                for theme_id, theme in self.vocabularies.themes.items():
+                    entries = items[theme_id][key]
+                    if not entries:
+                        continue
+                    parts += [f"### {md_escape(theme.label(language))} {{ #{anchor}-{theme_id} }}", "", '<ul class="kb-checklist" markdown>']
+                    for item_id, markdown, target, source in entries:
+                        parts.append(
+                            f'<li markdown><input type="checkbox" id="{item_id}" data-kb-check="{item_id}">'
+                            f'<label for="{item_id}">{markdown}</label> '
+                            f'<span class="kb-from">{text(language, "checklist_from")}: [{md_escape(source)}]({target})</span></li>'
+                        )
+                    parts += ["</ul>", ""]
+            parts.append(self._pager(CHECKLIST_PAGE, number, len(chunks), language))
+            pages[page] = _front_matter(title=title) + _join(parts)
+        return pages
 
     def start_page(self, intro_markdown: str, intro_title: str, language: str) -> str:
         page = START_PAGE
@@ -645,16 +766,20 @@ class PageGenerator:
 
             for example in self.catalogue.examples:
                 put(example_path(example.slug), self.example_page(example, language))
-            put(f"{EXAMPLES_FOLDER}/index.md", self.examples_index(language))
+            def put_all(generated: dict[str, str]) -> None:
+                for path, content in generated.items():
+                    put(path, content)
+
+            put_all(self.examples_index(language))
             put(f"{THEMES_FOLDER}/index.md", self.themes_index(language))
             for theme_id in self.vocabularies.themes:
                 if (theme_id, language) in self.catalogue.theme_intros:
-                    put(theme_path(theme_id), self.theme_page(theme_id, language))
+                    put_all(self.theme_page(theme_id, language))
             put(f"{MUNICIPALITIES_FOLDER}/index.md", self.municipalities_index(language))
             for municipality_id in self.vocabularies.municipalities:
-                put(municipality_path(municipality_id), self.municipality_page(municipality_id, language))
-            put(TARGET_GROUPS_PAGE, self.target_groups_page(language))
-            put(CHECKLIST_PAGE, self.checklist_page(language))
+                put_all(self.municipality_page(municipality_id, language))
+            put_all(self.target_groups_page(language))
+            put_all(self.checklist_page(language))
             if language in start_intro:
                 title, markdown = start_intro[language]
                 put(START_PAGE, self.start_page(markdown, title, language))

@@ -73,26 +73,50 @@ def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, directory_urls: b
     return files
 
 
+def split_for_build(files: dict[str, bytes]) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """(what to write, what to keep in memory): the Markdown pages are written
+    as empty placeholders, so that MkDocs finds them where it looks (and the
+    i18n plugin pairs the languages), and their content is handed to MkDocs
+    from memory; thousands of pages are not written to disk only to be read
+    back at once. Everything else (images, CSS) is written as it is."""
+    pages = {path: content for path, content in files.items() if path.endswith(".md")}
+    return {path: b"" if path in pages else content for path, content in files.items()}, pages
+
+
 def write_tree(target: Path, files: dict[str, bytes]) -> None:
     """Make ``target`` hold exactly ``files``; unchanged files are not touched,
-    so that a watching server does not see spurious changes."""
-    target.mkdir(parents=True, exist_ok=True)
-    wanted = {target / relative for relative in files}
+    so that a watching server does not see spurious changes. (os functions
+    rather than pathlib: thousands of files, and a fresh folder is common.)"""
+    fresh = not target.exists() or not any(target.iterdir())
+    folders = {os.path.dirname(relative) for relative in files}
+    for folder in sorted(folders):
+        os.makedirs(os.path.join(target, folder), exist_ok=True)
     for relative, content in files.items():
-        path = target / relative
-        if path.exists() and path.read_bytes() == content:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-    for path in sorted(target.rglob("*"), reverse=True):
-        if path.is_file() and path not in wanted:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+        path = os.path.join(target, relative)
+        if not fresh:
+            try:
+                with open(path, "rb") as existing:
+                    if existing.read() == content:
+                        continue
+            except OSError:
+                pass
+        with open(path, "wb") as output:
+            output.write(content)
+    if fresh:
+        return
+    wanted = {os.path.normpath(relative) for relative in files}
+    for folder, subfolders, names in os.walk(target, topdown=False):
+        relative_folder = os.path.relpath(folder, target)
+        for name in names:
+            relative = os.path.normpath(os.path.join(relative_folder, name))
+            if relative not in wanted:
+                os.unlink(os.path.join(folder, name))
+        if folder != str(target) and not os.listdir(folder):
+            os.rmdir(folder)
 
 
 def remove_tree(target: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
 
 
-__all__ = ["assemble", "write_tree", "remove_tree", "SiteSourceError", "DEFAULT_LANGUAGE"]
+__all__ = ["assemble", "split_for_build", "write_tree", "remove_tree", "SiteSourceError", "DEFAULT_LANGUAGE"]

@@ -93,7 +93,15 @@ def _worker(argv: list[str]) -> int:
     files = assemble(catalogue, docs, project.resolve(), **_assemble_options(project, assemble))
     assembled = time.perf_counter()
     cpu.append(time.process_time())
-    write_tree(target, files)
+    if mode == "hooks":
+        # What the hook writes: the pages' Markdown stays in memory where this
+        # version of the hook hands it to MkDocs directly (split_for_build).
+        import romkb.site_sources as site_sources
+
+        written_files = site_sources.split_for_build(files)[0] if hasattr(site_sources, "split_for_build") else files
+    else:
+        written_files = files
+    write_tree(target, written_files)
     written = time.perf_counter()
     cpu.append(time.process_time())
     # Generated: every page that is not a hand-written docs/ file copied as it is.
