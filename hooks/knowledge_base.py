@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from romkb.catalogue import Catalogue, load_catalogue
+from romkb.file_cache import CACHE_FOLDER
 from romkb.print_document import edition_from_git, write_pdfs
 from romkb.site_sources import SiteSourceError, assemble, read_start_intro, remove_tree, split_for_build, write_tree
 from romkb.vocabulary import VocabularyError
@@ -77,7 +78,10 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     source_docs = Path(config.docs_dir).resolve()
     try:
-        catalogue = load_catalogue(root, docs_dir=source_docs)
+        # Unchanged example files are not checked again (romkb.file_cache);
+        # ROMKB_CACHE=0 turns that off.
+        cache_dir = None if os.environ.get("ROMKB_CACHE", "1") == "0" else root / CACHE_FOLDER
+        catalogue = load_catalogue(root, docs_dir=source_docs, cache_dir=cache_dir)
     except VocabularyError as error:
         raise _fail(error.problems) from None
     if catalogue.errors:

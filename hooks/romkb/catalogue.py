@@ -9,6 +9,7 @@ from pathlib import Path
 from . import body as body_module
 from .body import THEME_TIPS_HEADINGS, ListItem
 from .examples import DEFAULT_LANGUAGE, Example, LoadResult, SourceRef, _read, load_examples
+from .file_cache import FileCache, fingerprint
 from .problems import ERROR, Problem
 from .vocabulary import LANGUAGES, Vocabularies, load_vocabularies
 
@@ -99,13 +100,18 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_catalogue(root: Path, docs_dir: Path | None = None, examples_dir: Path | None = None, data_dir: Path | None = None) -> Catalogue:
+def load_catalogue(root: Path, docs_dir: Path | None = None, examples_dir: Path | None = None, data_dir: Path | None = None,
+                   cache_dir: Path | None = None) -> Catalogue:
     """Load everything under a project root. Raises VocabularyError when the
-    data files are broken; other problems are collected in ``problems``."""
+    data files are broken; other problems are collected in ``problems``.
+    With ``cache_dir``, unchanged example files are not checked again (file_cache)."""
     data_dir = data_dir or root / "data"
     docs_dir = docs_dir or root / "docs"
     examples_dir = examples_dir or root / "examples"
     vocabularies = load_vocabularies(data_dir)
-    result: LoadResult = load_examples(examples_dir, vocabularies, root=root)
+    cache = FileCache(cache_dir, fingerprint(data_dir)) if cache_dir is not None else None
+    result: LoadResult = load_examples(examples_dir, vocabularies, root=root, cache=cache)
+    if cache is not None:
+        cache.save()
     intros, intro_problems = load_theme_intros(docs_dir, vocabularies, root)
     return Catalogue(vocabularies, result.examples, intros, result.problems + intro_problems)

@@ -17,6 +17,7 @@ from typing import Any
 
 from . import body as body_module
 from .body import DESCRIPTION, SECTION_HEADINGS, SUCCESS_FACTORS, TIPS, ListItem
+from .file_cache import FileCache
 from .front_matter import YAML11_SURPRISES, Document, decode, split
 from .problems import ERROR, WARNING, Problem, did_you_mean
 from .schema import FACT_FIELDS, example_schema, field_label, validate_front_matter
@@ -97,6 +98,10 @@ def _read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as error:
         return None, [Problem(display, None, None, f"cannot read the file: {error.strerror}")]
+    return _parse(raw, display)
+
+
+def _parse(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]:
     text, problems = decode(display, raw)
     if text is None:
         return None, problems
@@ -209,7 +214,36 @@ def _text(document: Document, language: str, data: dict[str, Any], parsed: dict[
     )
 
 
-def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Path] | None = None, root: Path | None = None) -> LoadResult:
+@dataclass
+class FileCheck:
+    """What can be known about one example file by itself (no other file
+    needed): its parts, and its problems. Cached between builds by content."""
+
+    document: Document | None
+    read_problems: list[Problem]  # reading, YAML, placeholders
+    problems: list[Problem]  # schema, values, body
+    parsed: dict[str, Any]
+    links: list[tuple[str, int, str, str]]  # (path, line, target, linked slug)
+
+
+def check_file(raw: bytes, display: str, language: str, schema: dict[str, Any], vocabularies: Vocabularies) -> FileCheck:
+    document, read_problems = _parse(raw, display)
+    if document is None or document.data is None:
+        return FileCheck(document, read_problems, [], {}, [])
+    problems = validate_front_matter(document, schema, vocabularies)
+    problems += _yaml11_warnings(document)
+    problems += _string_problems(document)
+    parsed, body_problems = _parse_body(document, language)
+    problems += body_problems
+    links = [(document.path, line, target, linked) for line, target, linked in body_module.example_links(document.body, document.body_line)]
+    # The body now lives on in ``parsed``; not keeping it twice halves the cache.
+    document.body = ""
+    document.plain_scalars = {}
+    return FileCheck(document, read_problems, problems, parsed, links)
+
+
+def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Path] | None = None, root: Path | None = None,
+                  cache: FileCache | None = None) -> LoadResult:
     """Load every example in ``examples_dir`` (the whole set is needed to check
     links and duplicates); report problems only for ``only`` when given."""
     root = root or examples_dir.parent
@@ -218,11 +252,18 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
 
     resolved_root = root.resolve()
 
+    resolved_folder = examples_dir.resolve()
+    shown: dict[Path, str] = {}
+
     def display(path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(resolved_root))
-        except ValueError:
-            return str(path)
+        # The folder is resolved once, not every file (thousands of realpath calls).
+        if path not in shown:
+            try:
+                resolved = resolved_folder / path.name if path.parent == examples_dir and not path.is_symlink() else path.resolve()
+                shown[path] = str(resolved.relative_to(resolved_root))
+            except ValueError:
+                shown[path] = str(path)
+        return shown[path]
 
     originals: dict[str, Path] = {}
     translations: dict[tuple[str, str], Path] = {}
@@ -240,18 +281,25 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
     translation_schema = example_schema(vocabularies, translation=True)
     examples: list[Example] = []
     links: list[tuple[str, int, str, str]] = []
+    def checked(path: Path, language: str, file_schema: dict[str, Any]) -> FileCheck:
+        shown = display(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            return FileCheck(None, [Problem(shown, None, None, f"cannot read the file: {error.strerror}")], [], {}, [])
+        if cache is None:
+            return check_file(raw, shown, language, file_schema, vocabularies)
+        return cache.get_or_make((raw, shown, language), lambda: check_file(raw, shown, language, file_schema, vocabularies))
+
     for slug, path in originals.items():
-        document, read_problems = _read(path, display(path))
-        problems.extend(read_problems)
+        check = checked(path, DEFAULT_LANGUAGE, schema)
+        document, parsed = check.document, check.parsed
+        problems.extend(check.read_problems)
         if document is None or document.data is None:
             continue
-        problems.extend(validate_front_matter(document, schema, vocabularies))
-        problems.extend(_yaml11_warnings(document))
-        problems.extend(_string_problems(document))
+        problems.extend(check.problems)
         problems.extend(_profile_problems(document, vocabularies, slug, originals))
-        parsed, body_problems = _parse_body(document, DEFAULT_LANGUAGE)
-        problems.extend(body_problems)
-        links.extend((document.path, line, target, linked) for line, target, linked in body_module.example_links(document.body, document.body_line))
+        links.extend(check.links)
         data = document.data
         if any(problem.path == document.path and problem.severity == ERROR for problem in problems):
             continue
@@ -269,20 +317,17 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
         examples.append(example)
     by_slug = {example.slug: example for example in examples}
     for (slug, language), path in translations.items():
-        document, read_problems = _read(path, display(path))
-        problems.extend(read_problems)
+        check = checked(path, language, translation_schema)
+        document, parsed = check.document, check.parsed
+        problems.extend(check.read_problems)
         if slug not in originals:
             problems.append(Problem(display(path), None, "file name",
                                     f"this translation has no original: examples/{slug}.md does not exist"))
             continue
         if document is None or document.data is None:
             continue
-        problems.extend(validate_front_matter(document, translation_schema, vocabularies))
-        problems.extend(_yaml11_warnings(document))
-        problems.extend(_string_problems(document))
-        parsed, body_problems = _parse_body(document, language)
-        problems.extend(body_problems)
-        links.extend((document.path, line, target, linked) for line, target, linked in body_module.example_links(document.body, document.body_line))
+        problems.extend(check.problems)
+        links.extend(check.links)
         example = by_slug.get(slug)
         if example is None:
             continue

@@ -54,7 +54,13 @@ def example_record(catalogue: Catalogue, example: Example, dates: FileDates | No
 def examples_json(catalogue: Catalogue, dates: dict[str, FileDates]) -> str:
     records = [example_record(catalogue, example, dates.get(f"examples/{example.slug}.md")) for example in sorted(catalogue.examples, key=lambda e: e.slug)]
     document = {"license": LICENSE, "license_url": LICENSE_URL, "count": len(records), "examples": records}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # One record per line: readable and diffable, and each line is written by
+    # the C encoder (indent=2 would fall back to the pure-Python one).
+    records = document["examples"]
+    head = json.dumps({key: value for key, value in document.items() if key != "examples"}, ensure_ascii=False)[:-1]
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    return f'{head}, "examples": [\n{lines}\n]}}\n'
+
 
 
 CSV_COLUMNS = ["slug", "title_sv", "title_en", "summary_sv", "summary_en", "municipalities", "counties", "themes",

@@ -73,9 +73,13 @@ ANCHOR_GENERAL_TIPS = "kommunernas-tips"
 _MARKDOWN_ESCAPES = str.maketrans({character: "\\" + character for character in "\\`*_[]{}<>#|!"})
 
 
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}<>#|!]")
+
+
 def md_escape(value: str) -> str:
     """Escape text so that Markdown shows it as written."""
-    return value.translate(_MARKDOWN_ESCAPES)
+    # Most titles and summaries have nothing to escape: a scan in C first.
+    return value.translate(_MARKDOWN_ESCAPES) if _MARKDOWN_SPECIAL.search(value) else value
 
 
 def localized(path: str, language: str) -> str:
@@ -159,6 +163,9 @@ class PageGenerator:
         self.outline = outline or []  # Sweden's outline for the map
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self._related: dict[str, list[Example]] | None = None
+        self._facet_cache: dict[str, dict[str, list[str]]] = {}
+        self._card_cache: dict[tuple[str, str], tuple[str, str]] = {}
+        self._facet_count_cache: dict[str, dict[str, int]] | None = None
         self._by_slug = {example.slug: example for example in catalogue.examples}
         self._reused_in: dict[str, list[Example]] = {}
         for example in sorted(catalogue.examples, key=lambda e: e.slug):
@@ -239,18 +246,18 @@ class PageGenerator:
         )
 
     def _example_card(self, example: Example, page: str, language: str, heading_level: int = 3) -> str:
-        example_text = example.text(language)
-        themes = ", ".join(md_escape(self.vocabularies.themes[t].label(language)) for t in example.themes)
-        municipalities = ", ".join(md_escape(self.vocabularies.municipalities[m].name) for m in example.municipalities)
-        return _join([
-            f"{'#' * heading_level} [{md_escape(example_text.title)}]({link(page, example_path(example.slug))})",
-            "",
-            f"{municipalities} · {themes}",
-            "{ .kb-card-meta }",
-            "",
-            md_escape(example_text.summary),
-            "",
-        ])
+        # An example's card appears on several listings (index, themes,
+        # municipality, target group): only the link differs between them.
+        key = (example.slug, language)
+        parts = self._card_cache.get(key)
+        if parts is None:
+            example_text = example.text(language)
+            themes = ", ".join(md_escape(self.vocabularies.themes[t].label(language)) for t in example.themes)
+            municipalities = ", ".join(md_escape(self.vocabularies.municipalities[m].name) for m in example.municipalities)
+            parts = self._card_cache[key] = (md_escape(example_text.title),
+                                             f"\n\n{municipalities} · {themes}\n{{ .kb-card-meta }}\n\n{md_escape(example_text.summary)}\n")
+        title, rest = parts
+        return f"{'#' * heading_level} [{title}]({link(page, example_path(example.slug))}){rest}"
 
     def _example_list(self, examples: list[Example], page: str, language: str, keep_order: bool = False) -> str:
         """A compact list: title, municipality."""
@@ -430,6 +437,23 @@ class PageGenerator:
         return f"- {item.text}"
 
     def _facet_values(self, example: Example) -> dict[str, list[str]]:
+        cached = self._facet_cache.get(example.slug)
+        if cached is None:
+            cached = self._facet_cache[example.slug] = self._compute_facet_values(example)
+        return cached
+
+    def _facet_counts(self) -> dict[str, dict[str, int]]:
+        """How many examples have each facet value (the same on every page of the index)."""
+        if self._facet_count_cache is None:
+            counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+            for example in self.catalogue.examples:
+                for facet, values in self._facet_values(example).items():
+                    for value in values:
+                        counts[facet][value] = counts[facet].get(value, 0) + 1
+            self._facet_count_cache = counts
+        return self._facet_count_cache
+
+    def _compute_facet_values(self, example: Example) -> dict[str, list[str]]:
         municipalities = [self.vocabularies.municipalities[m] for m in example.municipalities]
         roles = []
         if any(m.pilot for m in municipalities):
@@ -461,11 +485,7 @@ class PageGenerator:
 
     def _filter_form(self, language: str, page: str, first: str, total: int) -> str:
         """The facet form (hidden until the script shows it), with counts from the build."""
-        counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-        for example in self.catalogue.examples:
-            for facet, values in self._facet_values(example).items():
-                for value in values:
-                    counts[facet][value] = counts[facet].get(value, 0) + 1
+        counts = self._facet_counts()
         labels = self._facet_labels(language)
         dossier = html.escape(self._raw_href(page, DOSSIER_PAGE))
         # Where the listing's pages are (first page, and a pattern for page n),
