@@ -242,3 +242,56 @@ def test_compiled_schema_and_jsonschema_agree(yaml_text, translation):
     except fastjsonschema.JsonSchemaException:
         fast_valid = False
     assert fast_valid == jsonschema.Draft202012Validator(schema).is_valid(data)
+
+
+fence_free_bodies = st.lists(st.one_of(body_lines, st.sampled_from(["## Beskrivning", "## Tips", "##  Tips  ##", "# Titel", "### Under",
+                                                                  "## Förutsättningar för att arbetet ska lyckas", "## Annat", ""])),
+                             max_size=30).map("\n".join).filter(lambda text: "```" not in text and "~~~" not in text)
+
+
+@SETTINGS
+@given(fence_free_bodies)
+def test_fast_section_split_equals_the_line_loop(text):
+    """Bodies without code fences are split by one regex over the text
+    (body._sections_without_fences); it must give what the line loop gives."""
+    from romkb import body as body_module
+
+    headings = body_module.SECTION_HEADINGS["sv"]
+    by_title = {title.casefold(): key for key, title in headings.items()}
+    fast = body_module._sections_without_fences("x.md", text, 5, headings, by_title)
+    slow = body_module._sections_line_by_line("x.md", text, 5, headings, by_title)
+    assert (fast[0].sections, fast[0].intro, fast[1], fast[2]) == (slow[0].sections, slow[0].intro, slow[1], slow[2])
+
+
+risky_lines = st.one_of(body_lines, st.sampled_from([
+    "<script>x</script>", "<img src=x onerror=alert(1)>", "[a](javascript:alert(1))", "[a](java\tscript:x)", "<a href=\"java",
+    "script:x\">", "&#x6A;avascript:x", "<iframe src=x>", "![b](//host/x.png)", "{ onclick=x }", "<div", "onload=x>", "data:text/html,x",
+])) 
+
+
+@SETTINGS
+@given(st.lists(risky_lines, max_size=12).map("\n".join))
+def test_whole_text_precheck_never_hides_unsafe_markup(text):
+    """unsafe_markup skips its line-by-line scan when the whole-text precheck
+    finds nothing: whenever the scan would report something, the precheck must say so."""
+    from romkb import body as body_module
+
+    unsafe_lines = [line for line in text.split("\n") if body_module._unsafe(line)]
+    if unsafe_lines:
+        assert body_module._may_be_unsafe(text)
+    assert bool(body_module.unsafe_markup("x.md", text, 1)) <= body_module._may_be_unsafe(text)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(body_lines, st.sampled_from(["[a](b.md)", "[a]( c.en.md#x )", "x [a](<d.md> \"t\") y [e](f-g.md)", "[a](\nb.md)",
+                                                      "[a](h.md \"two\nlines\")", "](i.md)"])), max_size=12).map("\n".join))
+def test_example_links_are_found_line_by_line(text):
+    import re
+
+    from romkb import body as body_module
+
+    per_line = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+    expected = [(3 + offset, match.group(1), body_module._EXAMPLE_LINK.match(match.group(1)).group("slug"))
+                for offset, line in enumerate(text.split("\n")) for match in per_line.finditer(line)
+                if body_module._EXAMPLE_LINK.match(match.group(1))]
+    assert body_module.example_links(text, 3) == expected

@@ -52,7 +52,9 @@ REMOTE_RESOURCE = re.compile(
 _TAG = re.compile(r"<[a-zA-Z][^<>]*>")  # may span lines
 _LINK_PART = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)")  # a Markdown link's target, may span lines
 _URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these inside URLs
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# A Markdown link's target on one line (whitespace other than a line break
+# allowed): searched over a whole text at once.
+_LINK_TARGET_IN_LINE = re.compile(r"\]\([^\S\n]*<?([^)\s>]+)>?(?:[^\S\n]+\"[^\"\n]*\")?[^\S\n]*\)")
 _EXAMPLE_LINK = re.compile(r"^(?P<slug>[a-z0-9][a-z0-9-]*)(?:\.en)?\.md(?:#.*)?$")
 
 
@@ -70,9 +72,20 @@ class Body:
     intro: str = ""  # Markdown before the first section (theme pages)
 
 
+_SECTION_HEADING = re.compile(r"^(#{1,2})[ \t]+(.+?)[ \t#]*$", re.M)
+
+
 def parse_sections(path: str, text: str, first_line: int, headings: dict[str, str]) -> tuple[Body, list[Problem], dict[str, int]]:
     """Split a body into the sections named in ``headings`` (key -> title)."""
     by_title = {title.casefold(): key for key, title in headings.items()}
+    if "```" not in text and "~~~" not in text:
+        return _sections_without_fences(path, text, first_line, headings, by_title)
+    return _sections_line_by_line(path, text, first_line, headings, by_title)
+
+
+def _sections_line_by_line(path: str, text: str, first_line: int, headings: dict[str, str],
+                           by_title: dict[str, str]) -> tuple[Body, list[Problem], dict[str, int]]:
+    """parse_sections for a body with code fences: a heading inside a fence is text."""
     body = Body()
     problems: list[Problem] = []
     section_lines: dict[str, int] = {}
@@ -110,6 +123,46 @@ def parse_sections(path: str, text: str, first_line: int, headings: dict[str, st
     body.intro = "\n".join(line for _, line in chunks.get(None, [])).strip()
     for key in section_lines:
         body.sections[key] = "\n".join(line for _, line in chunks[key]).strip()
+    return body, problems, section_lines
+
+
+def _sections_without_fences(path: str, text: str, first_line: int, headings: dict[str, str],
+                             by_title: dict[str, str]) -> tuple[Body, list[Problem], dict[str, int]]:
+    """parse_sections for a body without code fences (nearly all of them): the
+    headings are found by one regex over the text instead of a loop over its
+    lines; the sections are the text between them. Same result as the loop."""
+    body = Body()
+    problems: list[Problem] = []
+    section_lines: dict[str, int] = {}
+    pieces: dict[str | None, list[str]] = {None: []}
+    current: str | None = None
+    content_start = 0
+    number, counted = first_line, 0
+    for match in _SECTION_HEADING.finditer(text):
+        start = match.start()
+        pieces.setdefault(current, []).append(text[content_start:start])
+        content_start = match.end() + 1  # after the heading's line break
+        number += text.count("\n", counted, start)
+        counted = start
+        title = match.group(2).strip()
+        key = by_title.get(title.casefold()) if len(match.group(1)) == 2 else None
+        if key is None:
+            allowed = ", ".join(f"'## {t}'" for t in headings.values())
+            problems.append(Problem(path, number, "body", f"unexpected heading '{match.group(0).strip()}'; the sections are {allowed}"))
+            current = "__ignored__"
+            continue
+        if key in section_lines:
+            problems.append(Problem(path, number, "body", f"the section '## {title}' appears twice"))
+        section_lines[key] = number
+        current = key
+    pieces.setdefault(current, []).append(text[content_start:])
+    order = list(headings)
+    seen_order = list(section_lines)
+    if seen_order != sorted(seen_order, key=order.index):
+        problems.append(Problem(path, first_line, "body", "the sections are out of order; the order is " + ", ".join(f"'## {headings[k]}'" for k in order)))
+    body.intro = "".join(pieces[None]).strip()
+    for key in section_lines:
+        body.sections[key] = "".join(pieces[key]).strip()
     return body, problems, section_lines
 
 
@@ -185,10 +238,32 @@ def _unsafe(fragment: str) -> list[str]:
     return messages
 
 
+def _may_be_unsafe(text: str) -> bool:
+    """False when no check below can find anything in ``text``: each pattern is
+    searched once over the whole decoded text (in C) instead of line by line.
+    Over the whole text a pattern can only match more (across lines), never
+    less, so a False here is safe; a True means: look line by line."""
+    decoded = html.unescape(text)
+    if RAW_SCRIPT.search(decoded) or EVENT_HANDLER.search(decoded) or EMBEDDING.search(decoded):
+        return True
+    # Two patterns are slow over long prose (case-insensitive, a word boundary
+    # at every word): first a substring that each match must contain.
+    if "//" in decoded and REMOTE_RESOURCE.search(decoded):
+        return True
+    # As the browser reads URLs: tabs (and, inside a tag or link, line breaks) ignored.
+    without_tabs = decoded.replace("\t", "").replace("\r", "")
+    joined = without_tabs.replace("\n", "").lower()
+    if "javascript" not in joined and "vbscript" not in joined and "text/html" not in joined:
+        return False  # ("script" alone is in every "description")
+    return bool(SCRIPT_URL.search(without_tabs) or SCRIPT_URL.search(without_tabs.replace("\n", "")))
+
+
 def unsafe_markup(path: str, text: str, first_line: int, field_name: str = "body") -> list[Problem]:
     """Raw script, event-handler attributes, script URLs, embedding elements and
     content from other hosts are never allowed. Each line is checked, and so is
     every HTML tag and Markdown link target that spans lines."""
+    if not _may_be_unsafe(text):
+        return []
     found: dict[tuple[int, str], None] = {}
     for offset, line in enumerate(text.split("\n")):
         for message in _unsafe(line):
@@ -208,10 +283,14 @@ def unsafe_markup(path: str, text: str, first_line: int, field_name: str = "body
 def example_links(text: str, first_line: int) -> list[tuple[int, str, str]]:
     """(line, target, slug) for every link to another example (``slug.md``)."""
     found = []
-    for offset, line in enumerate(text.split("\n")):
-        for match in _LINK_TARGET.finditer(line):
-            target = match.group(1)
-            example = _EXAMPLE_LINK.match(target)
-            if example:
-                found.append((first_line + offset, target, example.group("slug")))
+    if "](" not in text:
+        return found
+    number, counted = first_line, 0
+    for match in _LINK_TARGET_IN_LINE.finditer(text):
+        target = match.group(1)
+        example = _EXAMPLE_LINK.match(target)
+        if example:
+            number += text.count("\n", counted, match.start())
+            counted = match.start()
+            found.append((number, target, example.group("slug")))
     return found
