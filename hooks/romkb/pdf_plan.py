@@ -36,7 +36,7 @@ PDF_FILE_NAMES = {"sv": "romsk-inkludering-i-praktiken.pdf", "en": "roma-inclusi
 # Above this many examples there is no whole-knowledge-base PDF.
 WHOLE_PDF_LIMIT = 150
 # The most examples in one part of a theme's PDF (when the whole PDF is not made).
-PART_LIMIT = 50
+PART_LIMIT = 100
 
 
 def theme_pdf_name(theme: str, part: int = 1, parts: int = 1) -> str:

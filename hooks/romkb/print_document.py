@@ -395,18 +395,31 @@ def _fewer_collections():
         gc.collect()
 
 
-def _render_pdf(job: tuple) -> Path:
-    """Render one PDF (runs in a worker process)."""
+def document_catalogue(catalogue: Catalogue, entry: PdfPlanEntry, by_slug: dict[str, Example] | None = None) -> Catalogue:
+    """The catalogue a planned document is made from: the vocabularies, the
+    theme introductions and only the document's own examples."""
+    if entry.theme is None and len(entry.slugs) == len(catalogue.examples):
+        return catalogue
+    by_slug = by_slug or {example.slug: example for example in catalogue.examples}
+    return dataclasses.replace(catalogue, examples=[by_slug[slug] for slug in entry.slugs], problems=[])
+
+
+def render_pdf(catalogue: Catalogue, entry: PdfPlanEntry, edition: Edition, start_intro: str, target: Path, base_url: str) -> Path:
+    """Render one planned document (``catalogue``: see document_catalogue) to ``target``."""
     from weasyprint import HTML
 
-    catalogue, language, edition, start_intro, entry, target, base_url = job
     _cache_pdf_page_references()
     with _fewer_collections():
-        source = PrintDocument(catalogue, language, edition, start_intro, only_theme=entry.theme,
+        source = PrintDocument(catalogue, entry.language, edition, start_intro, only_theme=entry.theme,
                                part=entry.part, parts=entry.parts).html()
         identifier = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32].encode("ascii")
         HTML(string=source, base_url=base_url).write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier, custom_metadata=True)
     return target
+
+
+def _render_pdf(job: tuple) -> Path:
+    """Render one PDF (runs in a worker process)."""
+    return render_pdf(*job)
 
 
 def _job_name(entry: PdfPlanEntry) -> str:
@@ -435,14 +448,10 @@ def write_pdfs(catalogue: Catalogue, edition: Edition, start_intros: dict[str, s
     for entry in plan:
         folder = site_dir / pdf_folder(entry.language)
         folder.mkdir(parents=True, exist_ok=True)
-        if entry.theme is None and len(entry.slugs) == len(catalogue.examples):
-            part_catalogue = catalogue
-        else:
-            part_catalogue = dataclasses.replace(catalogue, examples=[by_slug[slug] for slug in entry.slugs], problems=[])
-        jobs[_job_name(entry)] = (part_catalogue, entry.language, edition, start_intros.get(entry.language, ""), entry,
+        jobs[_job_name(entry)] = (document_catalogue(catalogue, entry, by_slug), entry, edition, start_intros.get(entry.language, ""),
                                   folder / entry.file_name, str(site_dir))
     # The largest documents first, so that no core waits for one long job at the end.
-    order = sorted(jobs, key=lambda name: -len(jobs[name][4].slugs))
+    order = sorted(jobs, key=lambda name: -len(jobs[name][1].slugs))
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     if workers <= 1:
         return {name: _render_pdf(jobs[name]) for name in order}
