@@ -34,8 +34,7 @@ TARGET_GROUPS_PAGE = "malgrupper.md"
 CHECKLIST_PAGE = "tipslista.md"
 START_PAGE = "index.md"
 SCHEMA_FILE = "schema/example.schema.json"
-PDF_FOLDER = "pdf"
-PDF_FILE_NAMES = {"sv": "romsk-inkludering-i-praktiken.pdf", "en": "roma-inclusion-in-practice.pdf"}
+from .pdf_plan import PDF_FILE_NAMES, PDF_FOLDER, PdfIndex, pdf_index, theme_pdf_name  # noqa: E402,F401  (the PDFs a build makes)
 TRANSLATION_SCHEMA_FILE = "schema/example-translation.schema.json"
 OPEN_DATA_PAGE = f"{OPEN_DATA_FOLDER}/index.md"
 PROFILE_PAGE = "profil.md"
@@ -101,10 +100,6 @@ def _relative_path(path: str, start: str) -> str:
     # posixpath.relpath makes both paths absolute (two getcwd() calls) every
     # time; the generated pages ask for the same links over and over.
     return posixpath.relpath(path, start)
-
-
-def theme_pdf_name(theme: str) -> str:
-    return f"tema-{theme}.pdf"
 
 
 def example_path(slug: str) -> str:
@@ -197,12 +192,63 @@ class PageGenerator:
             relative = relative.rstrip("/") + "/" if relative != "." else "./"
         return relative
 
+    @functools.cached_property
+    def pdfs(self) -> PdfIndex:
+        """The PDFs that the build writes (``pdf_plan``)."""
+        return pdf_index(self.catalogue)
+
+    def _pdf_anchor(self, page: str, entry, label: str) -> str:
+        href = self._raw_href(page, entry.page_path)
+        return f'<a href="{href}" type="application/pdf">{html.escape(label)}</a>'
+
+    def _theme_title(self, theme_id: str, language: str) -> str:
+        intro = self.catalogue.theme_intros.get((theme_id, language))
+        return intro.title if intro else self.vocabularies.themes[theme_id].label(language)
+
+    def _theme_pdf_label(self, entry, language: str, theme_title: str | None = None) -> str:
+        title = theme_title or self._theme_title(entry.theme, language)
+        if entry.parts > 1:
+            return text(language, "download_theme_part_pdf", theme=title, part=entry.part, parts=entry.parts)
+        return text(language, "download_theme_pdf", theme=title)
+
     def _pdf_link(self, page: str, language: str) -> str:
-        """A raw HTML link to this language's PDF. The PDF is written after the
-        build, so MkDocs cannot resolve a Markdown link to it: the relative URL
-        is computed here from where the page will be written."""
-        href = self._raw_href(page, f"{PDF_FOLDER}/{PDF_FILE_NAMES[language]}")
-        return f'<p class="kb-download" data-search-exclude><a href="{href}" type="application/pdf">{text(language, "download_pdf")}</a></p>'
+        """A raw HTML link to the PDF of this language that fits the page. The
+        PDF is written after the build, so MkDocs cannot resolve a Markdown
+        link to it: the relative URL is computed here from where the page will
+        be written. The whole knowledge base when it has a PDF (see
+        pdf_plan); else an example's page offers the part of its main theme's
+        PDF that holds it, and other pages list the themes' PDFs: a theme in
+        one PDF by a link to it, a theme in parts by a link to the list of
+        its parts on the theme's page (so that the list stays one line per
+        theme however large the knowledge base grows)."""
+        whole = self.pdfs.whole(language)
+        if whole is not None:
+            return f'<p class="kb-download" data-search-exclude>{self._pdf_anchor(page, whole, text(language, "download_pdf"))}</p>'
+        slug = page[len(EXAMPLES_FOLDER) + 1: -len(".md")] if page.startswith(EXAMPLES_FOLDER + "/") else None
+        if slug in self._by_slug:
+            entry = self.pdfs.for_example(language, slug)
+            if entry is not None:
+                return f'<p class="kb-download" data-search-exclude>{self._pdf_anchor(page, entry, self._theme_pdf_label(entry, language))}</p>'
+        items = []
+        for theme in self.pdfs.themes(language):
+            parts = self.pdfs.theme_parts(language, theme)
+            if len(parts) == 1:
+                items.append(f"<li>{self._pdf_anchor(page, parts[0], self._theme_pdf_label(parts[0], language))}</li>")
+            else:
+                href = self._raw_href(page, theme_path(theme)) + "#pdf"
+                label = text(language, "theme_pdf_parts", theme=self._theme_title(theme, language), parts=len(parts))
+                items.append(f'<li><a href="{href}">{html.escape(label)}</a></li>')
+        items = "".join(items)
+        return f'<div class="kb-download" data-search-exclude><p>{html.escape(text(language, "download_theme_pdfs"))}</p><ul>{items}</ul></div>'
+
+    def _theme_pdf_links(self, page: str, theme_id: str, language: str, theme_title: str) -> list[str]:
+        """The theme page's link to its PDF, or a list of links to its parts."""
+        parts = self.pdfs.theme_parts(language, theme_id)
+        links = [self._pdf_anchor(page, entry, self._theme_pdf_label(entry, language, theme_title)) for entry in parts]
+        if len(links) == 1:
+            return [f'<p class="kb-download" data-search-exclude>{links[0]}</p>']
+        items = "".join(f"<li>{item}</li>" for item in links)
+        return [f'<div class="kb-download" id="pdf" data-search-exclude><ul>{items}</ul></div>'] if items else []
 
     # ---- shared pieces -------------------------------------------------
 
@@ -598,8 +644,7 @@ class PageGenerator:
         markdown = re.sub(r"^(##\s+.+?)\s*$", lambda m: f"{m.group(1)} {{ #{ANCHOR_GENERAL_TIPS} }}" if _is_tips_heading(m.group(1), language) else m.group(0), markdown, flags=re.M)
 
         def tail(page: str) -> list[str]:
-            href = self._raw_href(page, f"{PDF_FOLDER}/{theme_pdf_name(theme_id)}")
-            parts = [f'<p class="kb-download" data-search-exclude><a href="{href}" type="application/pdf">{html.escape(text(language, "download_theme_pdf", theme=intro.title))}</a></p>', ""]
+            parts = [*self._theme_pdf_links(page, theme_id, language, intro.title), ""]
             if intro.sources:
                 parts += [f"## {text(language, 'sources')} {{ #kallor }}", "", *self._source_lines(intro.sources, language)]
             return parts

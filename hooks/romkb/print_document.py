@@ -7,14 +7,21 @@ its examples (each on a new page), the tips checklist, the sources and an
 imprint. WeasyPrint lays it out with CSS Paged Media (running headers, page
 counters, ``target-counter`` for the contents) and writes a tagged PDF/UA-1
 with the document language, title and bookmarks from the headings.
+
+Which documents are made (the whole knowledge base, the themes, or the parts
+of the themes in a large knowledge base) is planned in ``pdf_plan``; this
+module renders the plan.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import hashlib
 import html
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +29,8 @@ import markdown as markdown_module
 
 from .catalogue import Catalogue
 from .examples import Example, SourceRef
-from .pages import PDF_FILE_NAMES, PDF_FOLDER, PageGenerator, theme_pdf_name
+from .pages import PageGenerator
+from .pdf_plan import PART_LIMIT, PDF_FILE_NAMES, PDF_FOLDER, WHOLE_PDF_LIMIT, PdfPlanEntry, pdf_folder, pdf_plan, theme_pdf_name  # noqa: F401
 from .ui_text import text as ui
 from .vocabulary import LANGUAGES
 
@@ -41,6 +49,8 @@ PRINT_TEXT = {
         "imprint_text": "Den här PDF-filen skapas automatiskt från kunskapsbanken Romsk inkludering i praktiken vid varje bygge av webbplatsen. Den innehåller alla praktikexempel, temasidornas tips och tipslistan. Innehållet bygger på källorna nedan; varje exempel anger vilken källa och vilka sidor det bygger på.",
         "all_sources": "Källor",
         "author": "Romsk inkludering i praktiken – kunskapsbanken",
+        "part": "Del {part} av {parts}",
+        "part_note": "Den här filen är del {part} av {parts} av temat {theme}; de andra delarna finns att ladda ner från temasidan på webbplatsen.",
     },
     "en": {
         "subtitle": "Practice examples, tips and conditions for success from municipalities working for Roma inclusion",
@@ -55,6 +65,8 @@ PRINT_TEXT = {
         "imprint_text": "This PDF is made automatically from the knowledge base Roma inclusion in practice at every build of the website. It holds every practice example, the tips of the theme pages and the tips checklist. The content builds on the sources below; each example names the source and pages it draws on.",
         "all_sources": "Sources",
         "author": "Roma inclusion in practice – the knowledge base",
+        "part": "Part {part} of {parts}",
+        "part_note": "This file is part {part} of {parts} of the theme {theme}; the other parts can be downloaded from the theme's page on the website.",
     },
 }
 
@@ -62,6 +74,8 @@ SITE_TITLES = {"sv": "Romsk inkludering i praktiken", "en": "Roma inclusion in p
 
 _MD_LINK = re.compile(r'href="(?:\.\./)*(?:exempel/)?([a-z0-9-]+)(?:\.en)?\.md(?:#[^"]*)?"')
 _OTHER_MD_LINK = re.compile(r'<a href="[^"#:]*\.md(?:#[^"]*)?">(.*?)</a>', re.S)
+_INTERNAL_LINK = re.compile(r"""<a href=(["'])#([^"']+)\1>(.*?)</a>""", re.S)
+_ID = re.compile(r"""\bid=["']([^"']+)["']""")
 
 
 @dataclass(frozen=True)
@@ -85,8 +99,11 @@ def _e(value: str) -> str:
 
 
 class PrintDocument:
-    def __init__(self, catalogue: Catalogue, language: str, edition: Edition, start_intro: str = "", only_theme: str | None = None):
-        self.only_theme = only_theme  # a theme's own PDF: that theme and all its examples
+    def __init__(self, catalogue: Catalogue, language: str, edition: Edition, start_intro: str = "", only_theme: str | None = None,
+                 part: int = 1, parts: int = 1):
+        self.only_theme = only_theme  # a theme's own PDF: that theme and all its examples (in the catalogue given)
+        self.part, self.parts = part, parts  # a part of a theme's PDF split into parts (see pdf_plan)
+        self._by_theme: dict[str, list[Example]] = {}
         self.catalogue = catalogue
         self.vocabularies = catalogue.vocabularies
         self.language = language
@@ -101,8 +118,10 @@ class PrintDocument:
     def _examples_by_main_theme(self, theme_id: str) -> list[Example]:
         """The examples in a theme's chapter: each example once, under its main
         theme (in a theme's own PDF, every example of the theme)."""
-        chosen = (e for e in self.catalogue.examples if (theme_id in e.themes if self.only_theme else e.main_theme == theme_id))
-        return sorted(chosen, key=lambda e: e.text(self.language).title.casefold())
+        if theme_id not in self._by_theme:
+            chosen = (e for e in self.catalogue.examples if (theme_id in e.themes if self.only_theme else e.main_theme == theme_id))
+            self._by_theme[theme_id] = sorted(chosen, key=lambda e: e.text(self.language).title.casefold())
+        return self._by_theme[theme_id]
 
     def _sources(self, sources: list[SourceRef]) -> str:
         items = []
@@ -179,10 +198,11 @@ class PrintDocument:
         language = self.language
         parts = [f'<section class="chapter checklist" id="tipslista"><h1>{_e(ui(language, "checklist_title"))}</h1>',
                  f"<p>{_e(self.text['checklist_note'])}</p>"]
+        anchors = self._anchors()  # once: it goes through every example of the document
         for key, title in (("tips", ui(language, "checklist_tips")), ("factors", ui(language, "checklist_factors"))):
             parts.append(f"<h2 class='checklist-part'>{_e(title)}</h2>")
             for theme_id, theme in self.vocabularies.themes.items():
-                entries = [entry for entry in self.checklist[theme_id][key] if _print_anchor(entry[2]) in self._anchors()]
+                entries = [entry for entry in self.checklist[theme_id][key] if _print_anchor(entry[2]) in anchors]
                 if not entries:
                     continue
                 parts.append(f"<h3>{_e(theme.label(language))}</h3><ul class='checkboxes'>")
@@ -210,11 +230,19 @@ class PrintDocument:
         title = SITE_TITLES[language]
         if self.only_theme:
             title += " – " + self.vocabularies.themes[self.only_theme].label(language)
+        part = self.text["part"].format(part=self.part, parts=self.parts) if self.parts > 1 else ""
+        if part:
+            title += " – " + part
         edition = self.text["edition"].format(date=self.edition.date)
         version = self.text["version"].format(version=self.edition.version)
+        part_note = ""
+        if part and self.only_theme:
+            theme_label = self.vocabularies.themes[self.only_theme].label(language)
+            part_note = f"<p>{_e(self.text['part_note'].format(part=self.part, parts=self.parts, theme=theme_label))}</p>"
         body = [
             '<section class="cover">',
             f'<p class="cover-title">{_e(title)}</p>',
+            *([f'<p class="cover-part">{_e(part)}</p>'] if part else []),
             f'<p class="cover-subtitle">{_e(self.text["subtitle"])}</p>',
             f'<p class="cover-edition">{_e(edition)}<br>{_e(version)}</p>',
             "</section>",
@@ -224,8 +252,9 @@ class PrintDocument:
             self._checklist(),
             self._all_sources(),
             f'<section class="chapter" id="om-utskriften"><h1>{_e(self.text["imprint"])}</h1>'
-            f"<p>{_e(self.text['imprint_text'])}</p><p>{_e(edition)}. {_e(version)}.</p></section>",
+            f"<p>{_e(self.text['imprint_text'])}</p>{part_note}<p>{_e(edition)}. {_e(version)}.</p></section>",
         ]
+        body_html = _unlink_missing_targets("".join(body))
         head = (
             f'<meta charset="utf-8"><title>{_e(title)}</title>'
             f'<meta name="author" content="{_e(self.text["author"])}">'
@@ -234,7 +263,15 @@ class PrintDocument:
             f'<meta name="dcterms.modified" content="{_e(self.edition.date)}">'
             f"<style>{PRINT_CSS}</style>"
         )
-        return f'<!DOCTYPE html>\n<html lang="{language}"><head>{head}</head><body>{"".join(body)}</body></html>'
+        return f'<!DOCTYPE html>\n<html lang="{language}"><head>{head}</head><body>{body_html}</body></html>'
+
+
+def _unlink_missing_targets(body: str) -> str:
+    """Links to examples that are not in this document (a theme's PDF, or a
+    part of one, holds only some examples) become plain text instead of
+    links that go nowhere."""
+    ids = set(_ID.findall(body))
+    return _INTERNAL_LINK.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(3), body)
 
 
 def _print_anchor(target: str) -> str:
@@ -261,6 +298,7 @@ h3, h4, h5, h6 { font-size: 11.5pt; bookmark-level: none; margin: 5mm 0 2mm; }
 .cover p { bookmark-level: none; }
 .cover-title { font-size: 30pt; font-weight: bold; margin: 0 0 8mm; }
 .cover-subtitle { font-size: 14pt; margin: 0 0 30mm; }
+.cover-part { font-size: 16pt; font-weight: bold; margin: 0 0 8mm; }
 .cover-edition { font-size: 11pt; }
 .toc { break-after: page; }
 .toc h2 { bookmark-level: none; font-size: 20pt; }
@@ -307,35 +345,116 @@ def edition_from_git(root: Path) -> Edition:
     return Edition(date=build_date(epoch) if epoch is not None else "–", version=version or "–")
 
 
-def _render_pdf(job: tuple) -> Path:
-    """Render one PDF (runs in a worker process)."""
+def _cache_pdf_page_references() -> None:
+    """Make pydyf's ``PDF.page_references`` cheap.
+
+    The property builds a new tuple of the references of *every* page at each
+    call, and WeasyPrint's PDF/UA tagging calls it once for every tagged
+    element (and the anchors once for every destination): O(elements × pages),
+    the largest single cost of writing a tagged PDF of a few hundred pages
+    (18 of 89 s of CPU in a profile of 100 examples, 26 of 189 s for 200).
+    The same tuple is kept while the page list is unchanged (pages are only
+    ever appended), so the PDF is byte-identical. Applied once per process,
+    and only when pydyf still has the property."""
+    try:
+        import pydyf
+    except ImportError:  # pragma: no cover - WeasyPrint depends on it
+        return
+    current = pydyf.PDF.__dict__.get("page_references")
+    if not isinstance(current, property) or getattr(current.fget, "_romkb_cached", False):
+        return
+    original = current.fget
+
+    def page_references(self):
+        kids = self.pages["Kids"]
+        cached = self.__dict__.get("_romkb_page_references")
+        if cached is None or cached[0] != len(kids):
+            cached = (len(kids), original(self))
+            self.__dict__["_romkb_page_references"] = cached
+        return cached[1]
+
+    page_references._romkb_cached = True
+    pydyf.PDF.page_references = property(page_references)
+
+
+@contextmanager
+def _fewer_collections():
+    """Run the cyclic garbage collector rarely while WeasyPrint works.
+
+    WeasyPrint allocates millions of small objects that live until the PDF is
+    written; with the default thresholds the collector goes through all of
+    them again and again (about a quarter of the CPU time of a 100-example
+    document). The memory that cycles hold meanwhile is bounded by the
+    document, which is bounded by the plan; everything is collected after."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.collect()
+
+
+def document_catalogue(catalogue: Catalogue, entry: PdfPlanEntry, by_slug: dict[str, Example] | None = None) -> Catalogue:
+    """The catalogue a planned document is made from: the vocabularies, the
+    theme introductions and only the document's own examples."""
+    if entry.theme is None and len(entry.slugs) == len(catalogue.examples):
+        return catalogue
+    by_slug = by_slug or {example.slug: example for example in catalogue.examples}
+    return dataclasses.replace(catalogue, examples=[by_slug[slug] for slug in entry.slugs], problems=[])
+
+
+def render_pdf(catalogue: Catalogue, entry: PdfPlanEntry, edition: Edition, start_intro: str, target: Path, base_url: str) -> Path:
+    """Render one planned document (``catalogue``: see document_catalogue) to ``target``."""
     from weasyprint import HTML
 
-    catalogue, language, edition, start_intro, theme, target, base_url = job
-    source = PrintDocument(catalogue, language, edition, start_intro, only_theme=theme).html()
-    identifier = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    HTML(string=source, base_url=base_url).write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier, custom_metadata=True)
+    _cache_pdf_page_references()
+    with _fewer_collections():
+        source = PrintDocument(catalogue, entry.language, edition, start_intro, only_theme=entry.theme,
+                               part=entry.part, parts=entry.parts).html()
+        identifier = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        HTML(string=source, base_url=base_url).write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier, custom_metadata=True)
     return target
 
 
+def _render_pdf(job: tuple) -> Path:
+    """Render one PDF (runs in a worker process)."""
+    return render_pdf(*job)
+
+
+def _job_name(entry: PdfPlanEntry) -> str:
+    if entry.theme is None:
+        return entry.language
+    return f"{entry.language}/{entry.theme}" + (f"/{entry.part}" if entry.parts > 1 else "")
+
+
 def write_pdfs(catalogue: Catalogue, edition: Edition, start_intros: dict[str, str], site_dir: Path,
-               languages=LANGUAGES, themes: bool = True, workers: int | None = None) -> dict[str, Path]:
-    """Render the whole knowledge base as one PDF per language into
-    ``site_dir`` (``pdf/…`` for the default language, ``<lang>/pdf/…`` for the
-    others), and one PDF per theme, on every core. Returns name -> path."""
+               languages=LANGUAGES, themes: bool = True, workers: int | None = None,
+               whole_limit: int = WHOLE_PDF_LIMIT, part_limit: int = PART_LIMIT) -> dict[str, Path]:
+    """Render the documents of ``pdf_plan`` into ``site_dir`` (``pdf/…`` for
+    the default language, ``<lang>/pdf/…`` for the others), on every core:
+    for a small knowledge base one PDF of the whole per language and one per
+    theme, for a large one the parts of the themes' PDFs. Returns
+    name -> path (``sv``, ``sv/<theme>``, ``sv/<theme>/<part>``).
+
+    Each job carries only the examples of its document (the vocabularies and
+    theme introductions besides), so that neither sending the jobs to the
+    workers nor building a document grows with the whole catalogue."""
     from concurrent.futures import ProcessPoolExecutor
 
+    plan = pdf_plan(catalogue, languages=languages, themes=themes, whole_limit=whole_limit, part_limit=part_limit)
+    by_slug = {example.slug: example for example in catalogue.examples}
     jobs: dict[str, tuple] = {}
-    for language in languages:
-        folder = site_dir / PDF_FOLDER if language == "sv" else site_dir / language / PDF_FOLDER
+    for entry in plan:
+        folder = site_dir / pdf_folder(entry.language)
         folder.mkdir(parents=True, exist_ok=True)
-        documents = [(language, PDF_FILE_NAMES[language], None)]
-        if themes:
-            documents += [(f"{language}/{theme}", theme_pdf_name(theme), theme) for theme in catalogue.vocabularies.themes]
-        for name, file_name, theme in documents:
-            jobs[name] = (catalogue, language, edition, start_intros.get(language, ""), theme, folder / file_name, str(site_dir))
+        jobs[_job_name(entry)] = (document_catalogue(catalogue, entry, by_slug), entry, edition, start_intros.get(entry.language, ""),
+                                  folder / entry.file_name, str(site_dir))
+    # The largest documents first, so that no core waits for one long job at the end.
+    order = sorted(jobs, key=lambda name: -len(jobs[name][1].slugs))
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     if workers <= 1:
-        return {name: _render_pdf(job) for name, job in jobs.items()}
+        return {name: _render_pdf(jobs[name]) for name in order}
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return dict(zip(jobs, pool.map(_render_pdf, jobs.values())))
+        written = dict(zip(order, pool.map(_render_pdf, [jobs[name] for name in order])))
+    return {name: written[name] for name in jobs}
