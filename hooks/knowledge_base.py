@@ -14,8 +14,10 @@ outermost build has finished.
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import os
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -46,6 +48,22 @@ class _State:
     start_intros: dict[str, str]
     offline: bool
     pages: dict[str, bytes]  # Markdown of every page, by path in the assembled folder
+
+
+def _memory_folder() -> str | None:
+    """A RAM-backed folder for the assembled source when the machine has one
+    with room to spare (Linux: /dev/shm). The folder holds one empty file per
+    page (thousands), and creating files on a disk costs more than the pages'
+    bytes; None: the usual temporary folder. TMPDIR, when set, wins."""
+    if os.environ.get("TMPDIR"):
+        return None
+    shared = "/dev/shm"
+    try:
+        if os.path.isdir(shared) and os.access(shared, os.W_OK) and shutil.disk_usage(shared).free > 256 * 1024 * 1024:
+            return shared
+    except OSError:
+        pass
+    return None
 
 
 def _remove_folders() -> None:
@@ -95,7 +113,7 @@ def on_config(config):
         start_intros, _ = read_start_intro(source_docs, root)
     except SiteSourceError as error:
         raise _fail(error.problems) from None
-    folder = Path(tempfile.mkdtemp(prefix="romkb-site-"))
+    folder = Path(tempfile.mkdtemp(prefix="romkb-site-", dir=_memory_folder()))
     _folders.append(folder)
     placeholders, pages = split_for_build(files)
     write_tree(folder, placeholders)
@@ -104,6 +122,10 @@ def on_config(config):
     for watched in (source_docs, root / "examples", root / "data"):
         if str(watched) not in config.watch:
             config.watch.append(str(watched))
+    # The catalogue and the pages stay alive for the whole build (both
+    # languages and the PDFs). Frozen, the cyclic garbage collector stops
+    # walking their objects again at every collection MkDocs triggers.
+    gc.freeze()
     if offline:
         # A local copy of the Web Worker shim, so that the offline site loads
         # nothing from another host (the plugin would add one from unpkg.com).
@@ -145,6 +167,7 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
+    gc.unfreeze()  # this build's objects may go (mkdocs serve builds again)
     state: _State = getattr(config, _STATE_ATTRIBUTE)
     site_dir = Path(config.site_dir)  # the i18n plugin has restored the site's root
     if state.offline:

@@ -297,11 +297,12 @@ def timed_build(project: Path, site: Path, log: Path, pdf: str = "skip", profile
     if profile:
         command += ["-m", "cProfile", "-o", str(profile)]
     command += [str(Path(__file__).resolve()), "_mkdocs", pdf, str(times), "build", "--strict", "--site-dir", str(site)]
-    # The hook's temporary source folder goes inside the benchmark's own
-    # folder, so that it is removed even when a build is stopped.
-    temporary = log.parent / "tmp"
-    temporary.mkdir(exist_ok=True)
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), "TMPDIR": str(temporary)}
+    # The build runs as a user's does (its temporary source folder where the
+    # hook puts it: /dev/shm when there is one); a stopped build's folder is
+    # removed below.
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+    environment.pop("TMPDIR", None)
+    before = set(_hook_folders())
     with open(log, "wb") as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=project, env=environment, stdout=output, stderr=subprocess.STDOUT,
@@ -315,6 +316,8 @@ def timed_build(project: Path, site: Path, log: Path, pdf: str = "skip", profile
                 timed_out = True
                 os.killpg(process.pid, signal.SIGKILL)  # the build's own session only
                 _, status, usage = os.wait4(process.pid, 0)
+                for folder in set(_hook_folders()) - before:  # atexit did not run
+                    shutil.rmtree(folder, ignore_errors=True)
                 break
             time.sleep(0.2)
         seconds = time.perf_counter() - start
@@ -335,6 +338,13 @@ def timed_build(project: Path, site: Path, log: Path, pdf: str = "skip", profile
     if result["pdf_step"] == "timed":
         result["pdf_seconds"] = sum(float(value) for value in recorded)
     return result
+
+
+def _hook_folders() -> list[str]:
+    """The hooks' temporary source folders (romkb-site-*) on this machine."""
+    import glob
+
+    return [path for base in ("/dev/shm", tempfile.gettempdir()) for path in glob.glob(os.path.join(base, "romkb-site-*"))]
 
 
 def html_path(source: str) -> str:
