@@ -101,29 +101,42 @@ def _sections_line_by_line(path: str, text: str, first_line: int, headings: dict
             in_fence = not in_fence
         match = None if in_fence or not line.startswith("#") else _HEADING.match(line)
         if match and len(match.group(1)) <= 2:
-            title = match.group(2).strip()
-            key = by_title.get(title.casefold()) if len(match.group(1)) == 2 else None
-            if key is None:
-                allowed = ", ".join(f"'## {t}'" for t in headings.values())
-                problems.append(Problem(path, number, "body", f"unexpected heading '{line.strip()}'; the sections are {allowed}"))
-                current = "__ignored__"
-                chunk = chunks.setdefault(current, [])
-                continue
-            if key in section_lines:
-                problems.append(Problem(path, number, "body", f"the section '## {title}' appears twice"))
-            section_lines[key] = number
-            current = key
+            current = _section_of_heading(path, number, match, headings, by_title, section_lines, problems)
             chunk = chunks.setdefault(current, [])
             continue
         chunk.append((number, line))
-    order = list(headings)
-    seen_order = [key for key in section_lines]
-    if seen_order != sorted(seen_order, key=order.index):
-        problems.append(Problem(path, first_line, "body", "the sections are out of order; the order is " + ", ".join(f"'## {headings[k]}'" for k in order)))
+    problems += _order_problems(path, first_line, headings, section_lines)
     body.intro = "\n".join(line for _, line in chunks.get(None, [])).strip()
     for key in section_lines:
         body.sections[key] = "\n".join(line for _, line in chunks[key]).strip()
     return body, problems, section_lines
+
+
+_IGNORED = "__ignored__"  # the text under an unexpected heading
+
+
+def _section_of_heading(path: str, number: int, match: re.Match, headings: dict[str, str], by_title: dict[str, str],
+                        section_lines: dict[str, int], problems: list[Problem]) -> str:
+    """The section a level-1 or level-2 heading starts (or _IGNORED), noting
+    an unexpected or repeated heading in ``problems`` and the line in ``section_lines``."""
+    title = match.group(2).strip()
+    key = by_title.get(title.casefold()) if len(match.group(1)) == 2 else None
+    if key is None:
+        allowed = ", ".join(f"'## {t}'" for t in headings.values())
+        problems.append(Problem(path, number, "body", f"unexpected heading '{match.group(0).strip()}'; the sections are {allowed}"))
+        return _IGNORED
+    if key in section_lines:
+        problems.append(Problem(path, number, "body", f"the section '## {title}' appears twice"))
+    section_lines[key] = number
+    return key
+
+
+def _order_problems(path: str, first_line: int, headings: dict[str, str], section_lines: dict[str, int]) -> list[Problem]:
+    order = list(headings)
+    seen_order = list(section_lines)
+    if seen_order != sorted(seen_order, key=order.index):
+        return [Problem(path, first_line, "body", "the sections are out of order; the order is " + ", ".join(f"'## {headings[k]}'" for k in order))]
+    return []
 
 
 def _sections_without_fences(path: str, text: str, first_line: int, headings: dict[str, str],
@@ -144,22 +157,9 @@ def _sections_without_fences(path: str, text: str, first_line: int, headings: di
         content_start = match.end() + 1  # after the heading's line break
         number += text.count("\n", counted, start)
         counted = start
-        title = match.group(2).strip()
-        key = by_title.get(title.casefold()) if len(match.group(1)) == 2 else None
-        if key is None:
-            allowed = ", ".join(f"'## {t}'" for t in headings.values())
-            problems.append(Problem(path, number, "body", f"unexpected heading '{match.group(0).strip()}'; the sections are {allowed}"))
-            current = "__ignored__"
-            continue
-        if key in section_lines:
-            problems.append(Problem(path, number, "body", f"the section '## {title}' appears twice"))
-        section_lines[key] = number
-        current = key
+        current = _section_of_heading(path, number, match, headings, by_title, section_lines, problems)
     pieces.setdefault(current, []).append(text[content_start:])
-    order = list(headings)
-    seen_order = list(section_lines)
-    if seen_order != sorted(seen_order, key=order.index):
-        problems.append(Problem(path, first_line, "body", "the sections are out of order; the order is " + ", ".join(f"'## {headings[k]}'" for k in order)))
+    problems += _order_problems(path, first_line, headings, section_lines)
     body.intro = "".join(pieces[None]).strip()
     for key in section_lines:
         body.sections[key] = "".join(pieces[key]).strip()
