@@ -17,7 +17,6 @@ import atexit
 import gc
 import json
 import os
-import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from romkb.catalogue import Catalogue, load_catalogue
 from romkb.file_cache import CACHE_FOLDER
 from romkb.print_document import edition_from_git, write_pdfs
-from romkb.site_sources import SiteSourceError, assemble, read_start_intro, remove_tree, split_for_build, write_tree
+from romkb.site_sources import SiteSourceError, assemble, read_start_intro, remove_tree, scratch_parent, split_for_build, write_tree
 from romkb.vocabulary import VocabularyError
 
 log = get_plugin_logger(__name__)
@@ -48,22 +47,6 @@ class _State:
     start_intros: dict[str, str]
     offline: bool
     pages: dict[str, bytes]  # Markdown of every page, by path in the assembled folder
-
-
-def _memory_folder() -> str | None:
-    """A RAM-backed folder for the assembled source when the machine has one
-    with room to spare (Linux: /dev/shm). The folder holds one empty file per
-    page (thousands), and creating files on a disk costs more than the pages'
-    bytes; None: the usual temporary folder. TMPDIR, when set, wins."""
-    if os.environ.get("TMPDIR"):
-        return None
-    shared = "/dev/shm"
-    try:
-        if os.path.isdir(shared) and os.access(shared, os.W_OK) and shutil.disk_usage(shared).free > 256 * 1024 * 1024:
-            return shared
-    except OSError:
-        pass
-    return None
 
 
 def _remove_folders() -> None:
@@ -113,7 +96,7 @@ def on_config(config):
         start_intros, _ = read_start_intro(source_docs, root)
     except SiteSourceError as error:
         raise _fail(error.problems) from None
-    folder = Path(tempfile.mkdtemp(prefix="romkb-site-", dir=_memory_folder()))
+    folder = Path(tempfile.mkdtemp(prefix="romkb-site-", dir=scratch_parent()))
     _folders.append(folder)
     placeholders, pages = split_for_build(files)
     write_tree(folder, placeholders)

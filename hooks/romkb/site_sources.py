@@ -73,6 +73,23 @@ def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, directory_urls: b
     return files
 
 
+def scratch_parent() -> str | None:
+    """Where to make the assembled source folder: a RAM-backed folder when the
+    machine has one with room to spare (Linux: /dev/shm), because the folder
+    holds one empty file per page (thousands) and creating files on a disk
+    costs more than the pages' bytes; None: the usual temporary folder.
+    TMPDIR, when set, wins."""
+    if os.environ.get("TMPDIR"):
+        return None
+    shared = "/dev/shm"
+    try:
+        if os.path.isdir(shared) and os.access(shared, os.W_OK) and shutil.disk_usage(shared).free > 256 * 1024 * 1024:
+            return shared
+    except OSError:
+        pass
+    return None
+
+
 def split_for_build(files: dict[str, bytes]) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """(what to write, what to keep in memory): the Markdown pages are written
     as empty placeholders, so that MkDocs finds them where it looks (and the
@@ -119,4 +136,4 @@ def remove_tree(target: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
 
 
-__all__ = ["assemble", "split_for_build", "write_tree", "remove_tree", "SiteSourceError", "DEFAULT_LANGUAGE"]
+__all__ = ["assemble", "scratch_parent", "split_for_build", "write_tree", "remove_tree", "SiteSourceError", "DEFAULT_LANGUAGE"]
