@@ -93,12 +93,16 @@ def _language_of(path: Path) -> tuple[str, str]:
     return stem, DEFAULT_LANGUAGE
 
 
-def _read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+def _read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as error:
         return None, [Problem(display, None, None, f"cannot read the file: {error.strerror}")]
-    return _parse(raw, display)
+
+
+def _read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    raw, problems = _read_bytes(path, display)
+    return (None, problems) if raw is None else _parse(raw, display)
 
 
 def _parse(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]:
@@ -282,14 +286,13 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
     examples: list[Example] = []
     links: list[tuple[str, int, str, str]] = []
     def checked(path: Path, language: str, file_schema: dict[str, Any]) -> FileCheck:
-        shown = display(path)
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            return FileCheck(None, [Problem(shown, None, None, f"cannot read the file: {error.strerror}")], [], {}, [])
+        name = display(path)
+        raw, read_problems = _read_bytes(path, name)
+        if raw is None:
+            return FileCheck(None, read_problems, [], {}, [])
         if cache is None:
-            return check_file(raw, shown, language, file_schema, vocabularies)
-        return cache.get_or_make((raw, shown, language), lambda: check_file(raw, shown, language, file_schema, vocabularies))
+            return check_file(raw, name, language, file_schema, vocabularies)
+        return cache.get_or_make((raw, name, language), lambda: check_file(raw, name, language, file_schema, vocabularies))
 
     for slug, path in originals.items():
         check = checked(path, DEFAULT_LANGUAGE, schema)
