@@ -28,7 +28,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from romkb.catalogue import Catalogue, load_catalogue
 from romkb.file_cache import CACHE_FOLDER
 from romkb.print_document import edition_from_git, write_pdfs
-from romkb.site_sources import SiteSourceError, assemble, read_start_intro, remove_tree, scratch_parent, split_for_build, write_tree
+from romkb.site_sources import SiteSourceError, assemble, remove_tree, scratch_parent, split_for_build, write_tree
 from romkb.vocabulary import VocabularyError
 
 log = get_plugin_logger(__name__)
@@ -46,7 +46,7 @@ class _State:
     catalogue: Catalogue
     start_intros: dict[str, str]
     offline: bool
-    pages: dict[str, bytes]  # Markdown of every page, by path in the assembled folder
+    pages: dict[str, str | bytes]  # Markdown of every page (generated: text), by path in the assembled folder
 
 
 def _remove_folders() -> None:
@@ -91,16 +91,16 @@ def on_config(config):
         log.info(str(problem))
     offline = _offline_enabled(config)
     try:
-        files = assemble(catalogue, source_docs, root, directory_urls=config.use_directory_urls and not offline,
-                         site_url=config.site_url or "")
-        start_intros, _ = read_start_intro(source_docs, root)
+        sources = assemble(catalogue, source_docs, root, directory_urls=config.use_directory_urls and not offline,
+                           site_url=config.site_url or "")
     except SiteSourceError as error:
         raise _fail(error.problems) from None
     folder = Path(tempfile.mkdtemp(prefix="romkb-site-", dir=scratch_parent()))
     _folders.append(folder)
-    placeholders, pages = split_for_build(files)
+    placeholders, pages = split_for_build(sources.files)
     write_tree(folder, placeholders)
-    setattr(config, _STATE_ATTRIBUTE, _State(root, folder, catalogue, {k: v[1] for k, v in start_intros.items()}, offline, pages))
+    start_texts = {language: markdown for language, (_, markdown) in sources.start_intros.items()}
+    setattr(config, _STATE_ATTRIBUTE, _State(root, folder, catalogue, start_texts, offline, pages))
     config.docs_dir = str(folder)
     for watched in (source_docs, root / "examples", root / "data"):
         if str(watched) not in config.watch:
@@ -129,9 +129,12 @@ def on_files(files, config):
         if content is None:
             missing.append(relative)
             continue
-        # The setter forgets the source path; keep it, so that MkDocs and the
+        # The setters forget the source path; keep it, so that MkDocs and the
         # i18n plugin still know which file the page stands for.
-        file.content_bytes = content
+        if isinstance(content, str):
+            file.content_string = content
+        else:
+            file.content_bytes = content
         file.abs_src_path = source
     if missing:
         raise PluginError(f"Pages without content in the assembled folder: {', '.join(sorted(missing)[:10])}")

@@ -205,10 +205,9 @@ def _item(parts: list[str], line: int, with_names: bool) -> ListItem:
 def section_lines(text: str, first_line: int, heading_line: int) -> list[tuple[int, str]]:
     """The numbered lines of the section that starts after ``heading_line``."""
     result = []
-    for offset, line in enumerate(text.split("\n")):
+    first = max(heading_line - first_line + 1, 0)  # the section's lines start after its heading
+    for offset, line in enumerate(text.split("\n")[first:], start=first):
         number = first_line + offset
-        if number <= heading_line:
-            continue
         heading = _HEADING.match(line) if line.startswith("#") else None
         if heading and len(heading.group(1)) <= 2:
             break
@@ -244,12 +243,18 @@ def _may_be_unsafe(text: str) -> bool:
     Over the whole text a pattern can only match more (across lines), never
     less, so a False here is safe; a True means: look line by line."""
     decoded = html.unescape(text)
-    if RAW_SCRIPT.search(decoded) or EVENT_HANDLER.search(decoded) or EMBEDDING.search(decoded):
+    if RAW_SCRIPT.search(decoded) or EMBEDDING.search(decoded):
+        return True
+    # EVENT_HANDLER starts with an alternation, which the regex engine tries
+    # at every position of the text: look for the characters it starts with first.
+    if ("<" in decoded or "{" in decoded) and EVENT_HANDLER.search(decoded):
         return True
     # Two patterns are slow over long prose (case-insensitive, a word boundary
     # at every word): first a substring that each match must contain.
     if "//" in decoded and REMOTE_RESOURCE.search(decoded):
         return True
+    if ":" not in decoded:
+        return False  # every script URL has a colon (ignoring tabs and line breaks removes none)
     # As the browser reads URLs: tabs (and, inside a tag or link, line breaks) ignored.
     without_tabs = decoded.replace("\t", "").replace("\r", "")
     joined = without_tabs.replace("\n", "").lower()

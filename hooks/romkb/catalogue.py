@@ -10,6 +10,7 @@ from . import body as body_module
 from .body import THEME_TIPS_HEADINGS, ListItem
 from .examples import DEFAULT_LANGUAGE, Example, LoadResult, SourceRef, _read, load_examples
 from .file_cache import FileCache, fingerprint
+from .gc_pause import cycle_collection_paused
 from .problems import ERROR, Problem
 from .vocabulary import LANGUAGES, Vocabularies, load_vocabularies
 
@@ -100,6 +101,7 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
+@cycle_collection_paused()
 def load_catalogue(root: Path, docs_dir: Path | None = None, examples_dir: Path | None = None, data_dir: Path | None = None,
                    cache_dir: Path | None = None) -> Catalogue:
     """Load everything under a project root. Raises VocabularyError when the

@@ -160,7 +160,7 @@ def _string_problems(document: Document) -> list[Problem]:
             if "<" in decoded or ">" in decoded:
                 problems.append(Problem(document.path, document.line_of(path), ".".join(map(str, path)),
                                         "the characters < and > are not allowed in front matter (no HTML)"))
-            elif body_module.SCRIPT_URL.search(re.sub(r"[\t\n\r]", "", decoded)):
+            elif ":" in decoded and body_module.SCRIPT_URL.search(re.sub(r"[\t\n\r]", "", decoded)):
                 problems.append(Problem(document.path, document.line_of(path), ".".join(map(str, path)),
                                         "a javascript: link is not allowed"))
         elif isinstance(value, list):

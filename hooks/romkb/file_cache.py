@@ -17,7 +17,6 @@ library versions. A damaged or unreadable cache is ignored, never an error.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -25,6 +24,8 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
+
+from .gc_pause import cycle_collection_paused
 
 CACHE_FOLDER = Path(".cache") / "romkb"
 _FILE_NAME = "examples.pickle"
@@ -59,18 +60,13 @@ class FileCache:
         self.misses = 0
         self._old: dict[str, Any] = {}
         self._used: dict[str, Any] = {}
-        collecting = gc.isenabled()
-        gc.disable()  # unpickling builds many objects: no cycle collection in the middle of it
         try:
-            with open(self.path, "rb") as source:
+            with open(self.path, "rb") as source, cycle_collection_paused():  # unpickling builds many objects
                 stored = pickle.load(source)
             if isinstance(stored, dict) and stored.get("fingerprint") == fingerprint_value:
                 self._old = stored["entries"]
         except Exception:  # noqa: BLE001 - a missing, old or damaged cache is simply not used
             self._old = {}
-        finally:
-            if collecting:
-                gc.enable()
 
     @staticmethod
     def _key(raw: bytes, path: str, language: str) -> str:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue
 from .examples import DEFAULT_LANGUAGE, _read
+from .gc_pause import cycle_collection_paused
 from .git_dates import file_dates
 from .map_svg import load_outline
 from .pages import START_PAGE, PageGenerator, localized
@@ -44,16 +46,30 @@ def read_start_intro(docs_dir: Path, root: Path) -> tuple[dict[str, tuple[str, s
     return intros, problems
 
 
-def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, directory_urls: bool = True, site_url: str = "") -> dict[str, bytes]:
-    """Every file of the site's source folder: path -> content."""
-    start_intro, problems = read_start_intro(docs_dir, root)
+@dataclass
+class SiteSources:
+    """The site's source folder, in memory: ``files`` maps a path to the text
+    of a generated page or file, or to the bytes of a file copied from
+    ``docs/``; ``start_intros`` is the hand-written start text (title,
+    Markdown) per language, which the PDFs print too."""
+
+    files: dict[str, str | bytes]
+    start_intros: dict[str, tuple[str, str]]
+
+
+@cycle_collection_paused()
+def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, directory_urls: bool = True, site_url: str = "") -> SiteSources:
+    """Every file of the site's source folder. Generated text is kept as
+    text: MkDocs takes a page's Markdown as text, and encoding tens of
+    megabytes only for MkDocs to decode them again costs time and memory."""
+    start_intros, problems = read_start_intro(docs_dir, root)
     if problems:
         raise SiteSourceError(problems)
     generator = PageGenerator(catalogue, directory_urls, dates=file_dates(root), outline=load_outline(root / "data"), site_url=site_url)
-    generated = generator.generate(start_intro)
+    generated = generator.generate(start_intros)
     replaced = {localized(START_PAGE, language) for language in LANGUAGES}
     replaced |= {intro.path for intro in catalogue.theme_intros.values()}
-    files: dict[str, bytes] = {}
+    files: dict[str, str | bytes] = {}
     collisions = []
     for path in sorted(docs_dir.rglob("*")):
         if not path.is_file():
@@ -68,9 +84,8 @@ def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, directory_urls: b
         files[relative] = path.read_bytes()
     if collisions:
         raise SiteSourceError(collisions)
-    for relative, content in generated.items():
-        files[relative] = content.encode("utf-8")
-    return files
+    files.update(generated)
+    return SiteSources(files, start_intros)
 
 
 def scratch_parent() -> str | None:
@@ -90,7 +105,7 @@ def scratch_parent() -> str | None:
     return None
 
 
-def split_for_build(files: dict[str, bytes]) -> tuple[dict[str, bytes], dict[str, bytes]]:
+def split_for_build(files: dict[str, str | bytes]) -> tuple[dict[str, str | bytes], dict[str, str | bytes]]:
     """(what to write, what to keep in memory): the Markdown pages are written
     as empty placeholders, so that MkDocs finds them where it looks (and the
     i18n plugin pairs the languages), and their content is handed to MkDocs
@@ -100,15 +115,18 @@ def split_for_build(files: dict[str, bytes]) -> tuple[dict[str, bytes], dict[str
     return {path: b"" if path in pages else content for path, content in files.items()}, pages
 
 
-def write_tree(target: Path, files: dict[str, bytes]) -> None:
-    """Make ``target`` hold exactly ``files``; unchanged files are not touched,
-    so that a watching server does not see spurious changes. (os functions
-    rather than pathlib: thousands of files, and a fresh folder is common.)"""
+def write_tree(target: Path, files: dict[str, str | bytes]) -> None:
+    """Make ``target`` hold exactly ``files`` (text is written as UTF-8);
+    unchanged files are not touched, so that a watching server does not see
+    spurious changes. (os functions rather than pathlib: thousands of files,
+    and a fresh folder is common.)"""
     fresh = not target.exists() or not any(target.iterdir())
     folders = {os.path.dirname(relative) for relative in files}
     for folder in sorted(folders):
         os.makedirs(os.path.join(target, folder), exist_ok=True)
     for relative, content in files.items():
+        if isinstance(content, str):
+            content = content.encode("utf-8")
         path = os.path.join(target, relative)
         if not fresh:
             try:
@@ -136,4 +154,4 @@ def remove_tree(target: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
 
 
-__all__ = ["assemble", "scratch_parent", "split_for_build", "write_tree", "remove_tree", "SiteSourceError", "DEFAULT_LANGUAGE"]
+__all__ = ["assemble", "SiteSources", "scratch_parent", "split_for_build", "write_tree", "remove_tree", "SiteSourceError", "DEFAULT_LANGUAGE"]

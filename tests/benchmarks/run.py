@@ -85,15 +85,22 @@ def _worker(argv: list[str]) -> int:
     from romkb.site_sources import assemble, write_tree
 
     docs = (project / "docs").resolve()
+    # A cold build's hook checks every file and writes the cache of checked
+    # files (on the disk, as .cache/ is): so does this load, into an empty folder.
+    caching = "cache_dir" in inspect.signature(load_catalogue).parameters
+    cache_dir = given_target.parent / (given_target.name + "-cache")
+    shutil.rmtree(cache_dir, ignore_errors=True)
     cpu = [time.process_time()]
     start = time.perf_counter()
-    catalogue = load_catalogue(project.resolve(), docs_dir=docs)
+    catalogue = load_catalogue(project.resolve(), docs_dir=docs, **({"cache_dir": cache_dir} if caching else {}))
     loaded = time.perf_counter()
     cpu.append(time.process_time())
     if catalogue.errors:
         print(json.dumps({"errors": [str(problem) for problem in catalogue.errors[:20]]}))
         return 1
-    files = assemble(catalogue, docs, project.resolve(), **_assemble_options(project, assemble))
+    assembled_sources = assemble(catalogue, docs, project.resolve(), **_assemble_options(project, assemble))
+    # Since session 3 assemble() returns SiteSources (generated pages as text); before, path -> bytes.
+    files = getattr(assembled_sources, "files", assembled_sources)
     assembled = time.perf_counter()
     cpu.append(time.process_time())
     if mode == "hooks":
@@ -115,9 +122,7 @@ def _worker(argv: list[str]) -> int:
     # The same load with a warm cache of checked files (romkb.file_cache), as
     # in every build after the first (mkdocs serve, a contributor's rebuilds).
     warm = {}
-    if "cache_dir" in inspect.signature(load_catalogue).parameters:
-        cache_dir = given_target.parent / (given_target.name + "-cache")  # on the disk, as .cache/ is
-        load_catalogue(project.resolve(), docs_dir=docs, cache_dir=cache_dir)
+    if caching:
         cpu_start, start_warm = time.process_time(), time.perf_counter()
         load_catalogue(project.resolve(), docs_dir=docs, cache_dir=cache_dir)
         warm = {"load_warm": time.perf_counter() - start_warm, "cpu_load_warm": time.process_time() - cpu_start}
@@ -125,8 +130,9 @@ def _worker(argv: list[str]) -> int:
         warm["cpu_total_warm"] = warm["cpu_load_warm"] + (cpu[3] - cpu[1])
         shutil.rmtree(cache_dir, ignore_errors=True)
     # Generated: every page that is not a hand-written docs/ file copied as it is.
+    as_bytes = {path: content.encode("utf-8") if isinstance(content, str) else content for path, content in files.items()}
     generated = sorted(path for path in files if path.endswith(".md")
-                       and not ((docs / path).is_file() and (docs / path).read_bytes() == files[path]))
+                       and not ((docs / path).is_file() and (docs / path).read_bytes() == as_bytes[path]))
     print(json.dumps({
         "romkb": str(Path(romkb.__file__).parent),
         "examples": len(catalogue.examples),
@@ -143,7 +149,7 @@ def _worker(argv: list[str]) -> int:
         "files": len(files),
         "pages": sum(1 for path in files if path.endswith(".md")),
         "generated_pages": generated,
-        "markdown_bytes": sum(len(content) for content in files.values()),
+        "markdown_bytes": sum(len(content) for content in as_bytes.values()),
     }))
     return 0
 
