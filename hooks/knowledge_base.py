@@ -27,8 +27,9 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from romkb.catalogue import Catalogue, load_catalogue
 from romkb.file_cache import CACHE_FOLDER
+from romkb.gc_pause import cycle_collection_paused
 from romkb.print_document import edition_from_git, write_pdfs
-from romkb.site_sources import SiteSourceError, assemble, remove_tree, scratch_parent, split_for_build, write_tree
+from romkb.site_sources import SiteSources, SiteSourceError, assemble, remove_tree, scratch_parent, split_for_build, write_tree
 from romkb.vocabulary import VocabularyError
 
 log = get_plugin_logger(__name__)
@@ -78,6 +79,32 @@ def on_config(config):
         return config  # a later language pass of mkdocs-static-i18n
     root = Path(config.config_file_path).resolve().parent
     source_docs = Path(config.docs_dir).resolve()
+    offline = _offline_enabled(config)
+    # The catalogue and the pages stay alive for the whole build (both
+    # languages and the PDFs). Made with the cyclic garbage collector paused
+    # and frozen before it runs again, they are never walked by it: not while
+    # they are made, nor at the collections MkDocs triggers later.
+    with cycle_collection_paused():
+        catalogue, sources = _load_and_generate(config, root, source_docs, offline)
+        gc.freeze()
+    folder = Path(tempfile.mkdtemp(prefix="romkb-site-", dir=scratch_parent()))
+    _folders.append(folder)
+    placeholders, pages = split_for_build(sources.files)
+    write_tree(folder, placeholders)
+    start_texts = {language: markdown for language, (_, markdown) in sources.start_intros.items()}
+    setattr(config, _STATE_ATTRIBUTE, _State(root, folder, catalogue, start_texts, offline, pages))
+    config.docs_dir = str(folder)
+    for watched in (source_docs, root / "examples", root / "data"):
+        if str(watched) not in config.watch:
+            config.watch.append(str(watched))
+    if offline:
+        # A local copy of the Web Worker shim, so that the offline site loads
+        # nothing from another host (the plugin would add one from unpkg.com).
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), _OFFLINE_SHIM]
+    return config
+
+
+def _load_and_generate(config, root: Path, source_docs: Path, offline: bool) -> tuple[Catalogue, SiteSources]:
     try:
         # Unchanged example files are not checked again (romkb.file_cache);
         # ROMKB_CACHE=0 turns that off.
@@ -89,31 +116,12 @@ def on_config(config):
         raise _fail(catalogue.errors)
     for problem in catalogue.problems:
         log.info(str(problem))
-    offline = _offline_enabled(config)
     try:
         sources = assemble(catalogue, source_docs, root, directory_urls=config.use_directory_urls and not offline,
                            site_url=config.site_url or "")
     except SiteSourceError as error:
         raise _fail(error.problems) from None
-    folder = Path(tempfile.mkdtemp(prefix="romkb-site-", dir=scratch_parent()))
-    _folders.append(folder)
-    placeholders, pages = split_for_build(sources.files)
-    write_tree(folder, placeholders)
-    start_texts = {language: markdown for language, (_, markdown) in sources.start_intros.items()}
-    setattr(config, _STATE_ATTRIBUTE, _State(root, folder, catalogue, start_texts, offline, pages))
-    config.docs_dir = str(folder)
-    for watched in (source_docs, root / "examples", root / "data"):
-        if str(watched) not in config.watch:
-            config.watch.append(str(watched))
-    # The catalogue and the pages stay alive for the whole build (both
-    # languages and the PDFs). Frozen, the cyclic garbage collector stops
-    # walking their objects again at every collection MkDocs triggers.
-    gc.freeze()
-    if offline:
-        # A local copy of the Web Worker shim, so that the offline site loads
-        # nothing from another host (the plugin would add one from unpkg.com).
-        config.extra["polyfills"] = [*config.extra.get("polyfills", []), _OFFLINE_SHIM]
-    return config
+    return catalogue, sources
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has made its files for this language

@@ -295,3 +295,40 @@ def test_example_links_are_found_line_by_line(text):
                 for offset, line in enumerate(text.split("\n")) for match in per_line.finditer(line)
                 if body_module._EXAMPLE_LINK.match(match.group(1))]
     assert body_module.example_links(text, 3) == expected
+
+
+@SETTINGS
+@given(front_matter)
+def test_c_composer_reads_yaml_as_the_python_composer_does(yaml_text):
+    """Most front matter is composed by libyaml's C composer (front_matter.
+    _single_node); the result (values, lines, problems) must be what the
+    strict Python composer gives."""
+    from romkb import front_matter
+
+    def parsed(c_compose) -> tuple:
+        original = front_matter._C_COMPOSE
+        front_matter._C_COMPOSE = c_compose
+        try:
+            document = split("x.md", f"---\n{yaml_text}\n---\nbody\n")
+        finally:
+            front_matter._C_COMPOSE = original
+        return document.data, document.lines, document.plain_scalars, [str(problem) for problem in document.problems]
+
+    assert front_matter._C_COMPOSE is not None, "PyYAML without libyaml: nothing to compare"
+    assert parsed(front_matter._C_COMPOSE) == parsed(None)
+
+
+site_paths = st.lists(st.sampled_from(["exempel", "kommuner", "teman", "sida", "a.md", "2.md", "index.md", ".", "", "en"]),
+                      max_size=5).map("/".join)
+
+
+@SETTINGS
+@given(site_paths, site_paths)
+def test_relative_links_match_posixpath_relpath(path, start):
+    """pages._relative_path compares path parts instead of calling
+    posixpath.relpath (which asks for the working folder twice per call)."""
+    import posixpath
+
+    from romkb.pages import _relative_path
+
+    assert _relative_path(path or ".", start or ".") == posixpath.relpath(path or ".", start or ".")

@@ -10,6 +10,7 @@ both the build and the ``romkb validate`` command.
 from __future__ import annotations
 
 import html
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -252,19 +253,31 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
     links and duplicates); report problems only for ``only`` when given."""
     root = root or examples_dir.parent
     problems: list[Problem] = []
-    files = sorted(path for path in examples_dir.glob("*.md") if not path.name.startswith(("_", ".")))
-
     resolved_root = root.resolve()
-
     resolved_folder = examples_dir.resolve()
-    shown: dict[Path, str] = {}
+    shown: dict[Path, str] = {}  # path -> how problems name it (relative to the root)
+    try:
+        entries = sorted(os.scandir(examples_dir), key=lambda entry: entry.name)
+    except OSError:
+        entries = []
+    files = []
+    for entry in entries:
+        if not entry.name.endswith(".md") or entry.name.startswith(("_", ".")):
+            continue
+        path = examples_dir / entry.name
+        files.append(path)
+        # The folder is resolved once, not every file (thousands of realpath
+        # calls); only a symbolic link is resolved by itself.
+        resolved = path.resolve() if entry.is_symlink() else resolved_folder / entry.name
+        try:
+            shown[path] = str(resolved.relative_to(resolved_root))
+        except ValueError:
+            shown[path] = str(path)
 
     def display(path: Path) -> str:
-        # The folder is resolved once, not every file (thousands of realpath calls).
         if path not in shown:
             try:
-                resolved = resolved_folder / path.name if path.parent == examples_dir and not path.is_symlink() else path.resolve()
-                shown[path] = str(resolved.relative_to(resolved_root))
+                shown[path] = str(path.resolve().relative_to(resolved_root))
             except ValueError:
                 shown[path] = str(path)
         return shown[path]
@@ -300,11 +313,11 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
         problems.extend(check.read_problems)
         if document is None or document.data is None:
             continue
-        problems.extend(check.problems)
-        problems.extend(_profile_problems(document, vocabularies, slug, originals))
+        own_problems = check.read_problems + check.problems + _profile_problems(document, vocabularies, slug, originals)
+        problems.extend(own_problems[len(check.read_problems):])
         links.extend(check.links)
         data = document.data
-        if any(problem.path == document.path and problem.severity == ERROR for problem in problems):
+        if any(problem.severity == ERROR for problem in own_problems):
             continue
         example = Example(
             slug=slug,
@@ -329,6 +342,7 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
             continue
         if document is None or document.data is None:
             continue
+        own_problems = check.read_problems + check.problems
         problems.extend(check.problems)
         links.extend(check.links)
         example = by_slug.get(slug)
@@ -341,16 +355,17 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
                 if fact == "sources":
                     theirs = [{"document": ref.document, "pages": ref.pages} for ref in theirs]
                 if mine != theirs:
-                    problems.append(Problem(document.path, document.line_of((fact,)), fact,
-                                            f"disagrees with the original examples/{slug}.md ({theirs!r}); facts are taken from the original, so remove this field or make it the same"))
+                    own_problems.append(Problem(document.path, document.line_of((fact,)), fact,
+                                                f"disagrees with the original examples/{slug}.md ({theirs!r}); facts are taken from the original, so remove this field or make it the same"))
         original = example.text(DEFAULT_LANGUAGE)
         for key, name in ((SUCCESS_FACTORS, "success factors"), (TIPS, "tips")):
             theirs = len(getattr(original, key))
             mine = len(parsed.get(key, []))
             if mine != theirs:
-                problems.append(Problem(document.path, document.body_line, "body",
-                                        f"has {mine} {name} but the original has {theirs}; a translation must have the same items in the same order"))
-        if any(problem.path == document.path and problem.severity == ERROR for problem in problems):
+                own_problems.append(Problem(document.path, document.body_line, "body",
+                                            f"has {mine} {name} but the original has {theirs}; a translation must have the same items in the same order"))
+        problems.extend(own_problems[len(check.read_problems) + len(check.problems):])
+        if any(problem.severity == ERROR for problem in own_problems):
             continue
         example.texts[language] = _text(document, language, document.data, parsed)
     for example in examples:

@@ -10,8 +10,10 @@ defaults are wrong for this data (see the project notes):
   the schema then says which type each field needs.
 * Duplicate keys silently keep the last value: here they are an error.
 * Anchors and aliases allow "billion laughs" bombs: here they are refused.
-* libyaml's C composer crashes on very deep nesting: only its scanner and
-  parser are used, under the Python composer, with a size cap and a depth cap.
+* libyaml's C composer crashes on very deep nesting and accepts anchors: it
+  is used only for text that has no anchor or alias and little nesting (nearly
+  every file; it is twice as fast); everything else goes through the Python
+  composer, with a size cap and a depth cap.
 
 Every value's line number is kept, so that problems can name the line.
 """
@@ -78,8 +80,17 @@ if yaml.__with_libyaml__:
             pass
 
     _LOADER = _StrictCLoader
+    _C_COMPOSE = CParser.get_single_node
 else:  # pragma: no cover - PyYAML wheels ship libyaml
     _LOADER = _StrictLoader
+    _C_COMPOSE = None
+
+# Flow collections ("[", "{") nest one level per character; block collections
+# need more indentation per level, so within MAX_FRONT_MATTER_CHARS they stay
+# shallow. With at most MAX_DEPTH brackets the flow nesting stays within what
+# _construct accepts, so the C composer never sees text on which the Python
+# composer would stop (and report it differently).
+_C_COMPOSE_MAX_BRACKETS = MAX_DEPTH
 
 
 class _Refused(Exception):
@@ -207,7 +218,7 @@ def _parse_yaml(document: Document, yaml_text: str, line_offset: int) -> None:
     if loader is None:
         return
     try:
-        node = loader.get_single_node()
+        node = _single_node(loader, yaml_text)
         if node is None:
             document.data = {}
             return
@@ -252,6 +263,29 @@ def _new_loader(document: Document, text: str, line_offset: int):
         return None
 
 
+def _single_node(loader, text: str):
+    """The node tree of ``text``. With the C composer when nothing in the
+    text needs the Python composer's rules: no '&' or '*' (no anchor or
+    alias can be written without them) and few brackets. Should the C
+    composer fail, the Python composer reads the text again, so that the
+    problem is reported with its wording."""
+    if _C_COMPOSE is not None and "&" not in text and "*" not in text \
+            and text.count("[") + text.count("{") <= _C_COMPOSE_MAX_BRACKETS:
+        try:
+            return _C_COMPOSE(loader)
+        except yaml.YAMLError:
+            retry = _LOADER(text)
+            try:
+                return retry.get_single_node()
+            finally:
+                retry.dispose()
+    return loader.get_single_node()
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")}
+
+
 def _construct(document: Document, loader, node, field_path: FieldPath, depth: int, offset: int):
     if depth > MAX_DEPTH:
         raise _Refused(f"the front matter is nested more than {MAX_DEPTH} levels deep", node.start_mark)
@@ -259,7 +293,9 @@ def _construct(document: Document, loader, node, field_path: FieldPath, depth: i
     if isinstance(node, ScalarNode):
         if not node.style and YAML11_SURPRISES.match(node.value):  # plain: None (Python parser) or "" (libyaml)
             document.plain_scalars[field_path] = node.value
-        if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in {"str", "int", "float", "bool", "null"}:
+        if node.tag == _STR_TAG:
+            return node.value  # what SafeConstructor's construct_yaml_str returns
+        if node.tag in _SCALAR_TAGS:
             try:
                 return loader.construct_object(node, deep=True)
             except (ValueError, OverflowError):  # e.g. a number of more than 4,300 digits

@@ -95,9 +95,20 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _relative_path(path: str, start: str) -> str:
-    # posixpath.relpath makes both paths absolute (two getcwd() calls) every
-    # time; the generated pages ask for the same links over and over.
-    return posixpath.relpath(path, start)
+    """posixpath.relpath for the site's relative paths. relpath makes both
+    paths absolute (two getcwd() calls) every time; the paths here are
+    relative to one root, so comparing their parts is enough. (Cached: the
+    generated pages ask for the same links over and over.)"""
+    if path.startswith("/") or start.startswith("/") or ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    path_parts = [part for part in path.split("/") if part and part != "."]
+    start_parts = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(path_parts, start_parts):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
 
 
 def example_path(slug: str) -> str:
@@ -204,6 +215,7 @@ class PageGenerator:
         self._related: dict[str, list[Example]] | None = None
         self._facet_cache: dict[str, dict[str, list[str]]] = {}
         self._card_cache: dict[tuple[str, str], tuple[str, str]] = {}
+        self._profile_lines: dict[tuple, str] = {}  # (field, value, reviewed, language) -> line of a profile card
         self._facet_count_cache: dict[str, dict[str, int]] | None = None
         self._by_slug = {example.slug: example for example in catalogue.examples}
         self._reused_in: dict[str, list[Example]] = {}
@@ -231,7 +243,7 @@ class PageGenerator:
         from_url = self._built_url(from_page)
         to_url = self._built_url(target)
         from_dir = from_url.rstrip("/") if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-        relative = posixpath.relpath(to_url.rstrip("/") or ".", from_dir or ".")
+        relative = _relative_path(to_url.rstrip("/") or ".", from_dir or ".")
         if to_url.endswith("/") or (not to_url and self.directory_urls):
             relative = relative.rstrip("/") + "/" if relative != "." else "./"
         return relative
@@ -441,18 +453,28 @@ class PageGenerator:
             return ""
         lines = ['<div class="kb-profile" data-search-exclude markdown>', "",
                  f"**{text(language, 'profile_title')}** ([{text(language, 'profile_help')}]({link(page, PROFILE_PAGE)}))", "{ .kb-profile-title }", ""]
-        for name, profile_field in self.vocabularies.profile.items():
-            levels = [profile_field.levels[level] for level in example.profile_levels(name) if level in profile_field.levels]
-            value = ", ".join(md_escape(level.label(language)) for level in levels)
-            if name == "review_status" and example.last_reviewed and example.profile.get(name) != NOT_STATED:
-                value += f" ({md_escape(example.last_reviewed)})"
-            if all(level.id == NOT_STATED for level in levels):
-                value = f"*{value}*"
-            field_label = profile_field.label(language)
-            field_label += "" if field_label.endswith("?") else ":"
-            lines.append(f"- {PROFILE_ICONS.get(name, '')} **{md_escape(field_label)}** {value}")
+        for name in self.vocabularies.profile:
+            value = example.profile.get(name, [])
+            reviewed = example.last_reviewed if name == "review_status" and value != NOT_STATED else None
+            key = (name, tuple(value) if isinstance(value, list) else value, reviewed, language)
+            line = self._profile_lines.get(key)
+            if line is None:  # a few values per field: most lines are shared by many examples
+                line = self._profile_lines[key] = self._profile_line(name, example.profile_levels(name), reviewed, language)
+            lines.append(line)
         lines += ["", "</div>"]
         return "\n".join(lines)
+
+    def _profile_line(self, name: str, level_ids: list[str], reviewed: str | None, language: str) -> str:
+        profile_field = self.vocabularies.profile[name]
+        levels = [profile_field.levels[level] for level in level_ids if level in profile_field.levels]
+        value = ", ".join(md_escape(level.label(language)) for level in levels)
+        if reviewed:
+            value += f" ({md_escape(reviewed)})"
+        if all(level.id == NOT_STATED for level in levels):
+            value = f"*{value}*"
+        field_label = profile_field.label(language)
+        field_label += "" if field_label.endswith("?") else ":"
+        return f"- {PROFILE_ICONS.get(name, '')} **{md_escape(field_label)}** {value}"
 
     def profile_page(self, language: str) -> str:
         """Every profile field and level with its definition, and how many examples have it."""

@@ -30,7 +30,9 @@ Nothing is written into the project's examples/ or docs/. See README.md here.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import gc
 import gzip
 import json
 import os
@@ -90,15 +92,23 @@ def _worker(argv: list[str]) -> int:
     caching = "cache_dir" in inspect.signature(load_catalogue).parameters
     cache_dir = given_target.parent / (given_target.name + "-cache")
     shutil.rmtree(cache_dir, ignore_errors=True)
+    try:  # since session 3 the hook loads and generates with the cyclic GC paused, then freezes the result
+        from romkb.gc_pause import cycle_collection_paused
+
+        freeze = gc.freeze
+    except ImportError:
+        cycle_collection_paused, freeze = contextlib.nullcontext, lambda: None
     cpu = [time.process_time()]
     start = time.perf_counter()
-    catalogue = load_catalogue(project.resolve(), docs_dir=docs, **({"cache_dir": cache_dir} if caching else {}))
-    loaded = time.perf_counter()
-    cpu.append(time.process_time())
-    if catalogue.errors:
-        print(json.dumps({"errors": [str(problem) for problem in catalogue.errors[:20]]}))
-        return 1
-    assembled_sources = assemble(catalogue, docs, project.resolve(), **_assemble_options(project, assemble))
+    with cycle_collection_paused():
+        catalogue = load_catalogue(project.resolve(), docs_dir=docs, **({"cache_dir": cache_dir} if caching else {}))
+        loaded = time.perf_counter()
+        cpu.append(time.process_time())
+        if catalogue.errors:
+            print(json.dumps({"errors": [str(problem) for problem in catalogue.errors[:20]]}))
+            return 1
+        assembled_sources = assemble(catalogue, docs, project.resolve(), **_assemble_options(project, assemble))
+        freeze()
     # Since session 3 assemble() returns SiteSources (generated pages as text); before, path -> bytes.
     files = getattr(assembled_sources, "files", assembled_sources)
     assembled = time.perf_counter()
