@@ -6,6 +6,8 @@
   are byte-identical.
 * Replaces ``{{ build_date }}`` in a page's Markdown with that date (YYYY-MM-DD);
   the accessibility statement uses it.
+* Without ``site_url`` (a local build, the offline copy) no sitemap is
+  published: MkDocs would fill it with "None" instead of addresses.
 * mkdocs-static-i18n writes ``404.html`` once per language into the same place,
   so the last language built (English) wins; the site's root is Swedish, so the
   Swedish 404 page is put back after the last language pass.
@@ -17,9 +19,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 
-from romkb.build_info import build_date, ensure_source_date_epoch
+from romkb.build_info import build_date, ensure_source_date_epoch, remove_sitemap_without_address
+
+log = get_plugin_logger(__name__)
 
 PLACEHOLDER = "{{ build_date }}"
 _not_found_pages: dict[str, str] = {}
@@ -55,3 +59,5 @@ def on_post_build(config):
     page = _not_found_pages.get(getattr(i18n, "default_language", None))
     if page is not None:
         (Path(config.site_dir) / "404.html").write_text(page, encoding="utf-8")
+    if remove_sitemap_without_address(Path(config.site_dir), config.site_url):
+        log.info("No sitemap: it needs the site's address (set SITE_URL, as the deploy workflow does).")

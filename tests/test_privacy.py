@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from browser_support import LANGUAGES, ROOT, page_types
 from conftest import ROOT as PROJECT
+from conftest import run_build
 
 PAGE_TYPES = page_types()
 CHECKLIST_KEY = re.search(r'var KEY = "([^"]+)"', (ROOT / "overrides" / "assets" / "checklist.js").read_text(encoding="utf-8")).group(1)
@@ -100,13 +101,40 @@ def test_accessibility_statement_follows_diggs_model(built_site, language):
     assert text.count(_commit_date()) == 2
 
 
-def test_build_dates_come_from_git_not_the_clock(built_site):
+SITE_ADDRESS = "https://kommun.example.org/romsk-inkludering/"
+
+
+@pytest.fixture(scope="module")
+def site_with_address(tmp_path_factory):
+    """The real project built as the deploy workflow builds it: with SITE_URL."""
+    build = run_build(PROJECT, tmp_path_factory.mktemp("published") / "site", env={"SITE_URL": SITE_ADDRESS})
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_build_dates_come_from_git_not_the_clock(site_with_address):
     """MkDocs' dates (sitemap lastmod, the gzip header of sitemap.xml.gz) are
     the commit's date: hooks/build_details.py sets SOURCE_DATE_EPOCH from git."""
     date = _commit_date()
-    sitemap = (built_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    site = site_with_address.site
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {date}
-    header = (built_site.site / "sitemap.xml.gz").read_bytes()[:10]
+    header = (site / "sitemap.xml.gz").read_bytes()[:10]
     midnight = int(datetime.strptime(date, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())
     assert int.from_bytes(header[4:8], "little") == midnight
-    assert gzip.decompress((built_site.site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
+
+
+def test_sitemap_lists_absolute_addresses_or_is_not_published(built_site, site_with_address):
+    """With the site's address every sitemap entry is an absolute URL of the
+    site, both languages; without it (a local build) MkDocs would write
+    "None./" and the like, so there is no sitemap at all."""
+    sitemap = (site_with_address.site / "sitemap.xml").read_text(encoding="utf-8")
+    addresses = re.findall(r'<loc>([^<]+)</loc>|href="([^"]+)"', sitemap)
+    addresses = [loc or href for loc, href in addresses]
+    assert addresses and "None" not in sitemap
+    assert all(address.startswith(SITE_ADDRESS) for address in addresses), [a for a in addresses if not a.startswith(SITE_ADDRESS)][:5]
+    assert SITE_ADDRESS + "en/" in addresses
+    assert built_site.returncode == 0, built_site.output
+    assert not (built_site.site / "sitemap.xml").exists() and not (built_site.site / "sitemap.xml.gz").exists()
+    assert "No sitemap" in built_site.output

@@ -50,3 +50,22 @@ def build_date(epoch: int | None = None) -> str:
         epoch = int(value) if value.isdigit() else None
     moment = datetime.fromtimestamp(epoch, timezone.utc) if epoch is not None else datetime.now(timezone.utc)
     return moment.strftime("%Y-%m-%d")
+
+
+SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def remove_sitemap_without_address(site_dir: Path, site_url: str | None) -> list[str]:
+    """A sitemap lists absolute addresses (sitemaps.org); without ``site_url``
+    MkDocs writes "None" where the address belongs ("None./", "Noneen/").
+    Such a sitemap misleads any crawler that finds it, so a build without an
+    address (a local build, the offline copy) has none. Returns what was removed."""
+    if site_url:
+        return []
+    removed = []
+    for name in SITEMAP_FILES:
+        path = site_dir / name
+        if path.is_file():
+            path.unlink()
+            removed.append(name)
+    return removed

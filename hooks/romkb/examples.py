@@ -154,8 +154,12 @@ def _placeholder_problems(document: Document, raw_text: str) -> list[Problem]:
 def _string_problems(document: Document) -> list[Problem]:
     """Markup in front-matter text reaches page titles and meta tags: refuse it."""
     problems = []
-
-    def walk(value: Any, path: tuple) -> None:
+    # A loop over a stack rather than a recursive inner function: such a
+    # function refers to itself, a reference cycle that would keep every
+    # document (and its table of lines) alive until the garbage collector runs.
+    pending: list[tuple[Any, tuple]] = [(document.data, ())]
+    while pending:
+        value, path = pending.pop()
         if isinstance(value, str):
             decoded = html.unescape(value)  # "&lt;" is "<" to the reader and to the theme's templates
             if "<" in decoded or ">" in decoded:
@@ -165,13 +169,9 @@ def _string_problems(document: Document) -> list[Problem]:
                 problems.append(Problem(document.path, document.line_of(path), ".".join(map(str, path)),
                                         "a javascript: link is not allowed"))
         elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, path + (index,))
+            pending.extend((item, path + (index,)) for index, item in reversed(list(enumerate(value))))
         elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, path + (key,))
-
-    walk(document.data, ())
+            pending.extend((item, path + (key,)) for key, item in reversed(list(value.items())))
     return problems
 
 
