@@ -47,7 +47,7 @@ class _State:
     catalogue: Catalogue
     start_intros: dict[str, str]
     offline: bool
-    pages: dict[str, str | bytes]  # Markdown of every page (generated: text), by path in the assembled folder
+    pages: dict[str, bytes]  # Markdown of every page (UTF-8), by path in the assembled folder
 
 
 def _remove_folders() -> None:
@@ -128,21 +128,21 @@ def _load_and_generate(config, root: Path, source_docs: Path, offline: bool) -> 
 def on_files(files, config):
     state: _State = getattr(config, _STATE_ATTRIBUTE)
     missing = []
+    prefix = os.path.join(str(state.folder), "")
     for file in files.documentation_pages():
         source = file.abs_src_path
         if source is None:
             continue
-        relative = Path(os.path.relpath(source, state.folder)).as_posix()
+        # Thousands of pages: a prefix cut, not os.path.relpath (two getcwd() calls each).
+        relative = source[len(prefix):] if source.startswith(prefix) else os.path.relpath(source, state.folder)
+        relative = relative.replace(os.sep, "/")
         content = state.pages.get(relative)
         if content is None:
             missing.append(relative)
             continue
-        # The setters forget the source path; keep it, so that MkDocs and the
+        # The setter forgets the source path; keep it, so that MkDocs and the
         # i18n plugin still know which file the page stands for.
-        if isinstance(content, str):
-            file.content_string = content
-        else:
-            file.content_bytes = content
+        file.content_bytes = content
         file.abs_src_path = source
     if missing:
         raise PluginError(f"Pages without content in the assembled folder: {', '.join(sorted(missing)[:10])}")
