@@ -355,6 +355,10 @@ def timed_build(project: Path, site: Path, log: Path, pdf: str = "skip", profile
         "cpu_seconds": usage.ru_utime + usage.ru_stime,
         "peak_rss_mb": usage.ru_maxrss / 1024,  # Linux: KiB
     }
+    # Since session 3 the hook logs how long its own work took inside the build.
+    logged = re.search(r"pages generated in ([0-9.]+) s", text)
+    if logged:
+        result["hooks_in_build_seconds"] = float(logged.group(1))
     recorded = times.read_text().split() if times.exists() else []
     result["pdf_step"] = "none" if not recorded else "skipped" if recorded[0] == "skipped" else "timed"
     if result["pdf_step"] == "timed":
@@ -534,6 +538,9 @@ def measure(n: int, args, work: Path) -> dict:
             "median_cpu_seconds": median([run["cpu_seconds"] for run in baselines]),
             "peak_rss_mb": max(run["peak_rss_mb"] for run in baselines),
         },
+        "hooks_in_build": {kind: median([run["hooks_in_build_seconds"] for run in runs])
+                           for kind, runs in (("cold", builds), ("warm", warm_builds))
+                           if runs and all("hooks_in_build_seconds" in run for run in runs)},
         "build_warm": {"seconds": median([run["seconds"] for run in warm_builds]),  # medians (one run before session 3)
                        "cpu_seconds": median([run["cpu_seconds"] for run in warm_builds]),
                        "peak_rss_mb": max(run["peak_rss_mb"] for run in warm_builds), "runs": len(warm_builds)},
@@ -747,6 +754,16 @@ def table(results: list[dict], summary: dict) -> str:
                          f"{b['seconds']:.1f} | {b['cpu_seconds']:.1f} | {b['seconds'] / r['baseline']['median_seconds']:.3f} | "
                          f"{b['cpu_seconds'] / r['baseline']['median_cpu_seconds']:.3f} | {100 * h['total_warm']['median'] / b['seconds']:.1f}% | "
                          f"{100 * h['cpu_total_warm']['median'] / b['cpu_seconds']:.1f}% |")
+    logged_rows = [r for r in sorted(results, key=lambda r: r["n"]) if r.get("hooks_in_build")]
+    if logged_rows:
+        lines += ["", "The hooks' own time inside the build, as the hook logs it (load, generate and write, in the MkDocs "
+                      "process; medians):", "",
+                  "| N | cold s | share of the cold build | warm s | share of the warm build |", "|---|---|---|---|---|"]
+        for r in logged_rows:
+            cold, warm = r["hooks_in_build"].get("cold"), r["hooks_in_build"].get("warm")
+            cells = [f"{cold:.2f}", f"{100 * cold / r['build']['median_seconds']:.1f}%"] if cold is not None else ["–", "–"]
+            cells += [f"{warm:.2f}", f"{100 * warm / r['build_warm']['seconds']:.1f}%"] if warm is not None else ["–", "–"]
+            lines.append(f"| {r['n']} | " + " | ".join(cells) + " |")
     with_pdf = [r for r in sorted(results, key=lambda r: r["n"]) if r["pdf"]]
     if with_pdf:
         lines += ["", "| N | PDF s | s per example and language | full build incl. PDF s | peak MB incl. PDF | PDF files (size) | runs |",
