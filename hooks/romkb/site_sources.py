@@ -48,18 +48,22 @@ def read_start_intro(docs_dir: Path, root: Path) -> tuple[dict[str, tuple[str, s
 
 @dataclass
 class SiteSources:
-    """The site's source folder, in memory: ``files`` maps a path to the text
-    of a generated page or file, or to the bytes of a file copied from
-    ``docs/``; ``start_intros`` is the hand-written start text (title,
-    Markdown) per language, which the PDFs print too."""
+    """The site's source folder, in memory: ``files`` maps a path to its
+    bytes (generated pages in UTF-8); ``start_intros`` is the hand-written
+    start text (title, Markdown) per language, which the PDFs print too."""
 
-    files: dict[str, str | bytes]
+    files: dict[str, bytes]
     start_intros: dict[str, tuple[str, str]]
 
 
 @cycle_collection_paused()
 def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, directory_urls: bool = True, site_url: str = "") -> SiteSources:
-    """Every file of the site's source folder (generated files as text)."""
+    """Every file of the site's source folder.
+
+    Generated pages are encoded to UTF-8 here, once: the hook keeps them as
+    bytes for the whole build (a text with one character beyond Latin-1, an
+    en dash, takes two bytes per character in Python, twice its UTF-8 size:
+    65 MB more at 2,000 examples), and MkDocs decodes each page when it reads it."""
     start_intros, problems = read_start_intro(docs_dir, root)
     if problems:
         raise SiteSourceError(problems)
@@ -67,7 +71,7 @@ def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, directory_urls: b
     generated = generator.generate(start_intros)
     replaced = {localized(START_PAGE, language) for language in LANGUAGES}
     replaced |= {intro.path for intro in catalogue.theme_intros.values()}
-    files: dict[str, str | bytes] = {}
+    files: dict[str, bytes] = {}
     collisions = []
     for path in sorted(docs_dir.rglob("*")):
         if not path.is_file():
@@ -82,7 +86,8 @@ def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, directory_urls: b
         files[relative] = path.read_bytes()
     if collisions:
         raise SiteSourceError(collisions)
-    files.update(generated)
+    for relative, content in generated.items():
+        files[relative] = content.encode("utf-8")
     return SiteSources(files, start_intros)
 
 
@@ -103,34 +108,25 @@ def scratch_parent() -> str | None:
     return None
 
 
-def split_for_build(files: dict[str, str | bytes]) -> tuple[dict[str, str | bytes], dict[str, bytes]]:
+def split_for_build(files: dict[str, bytes]) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """(what to write, what to keep in memory): the Markdown pages are written
     as empty placeholders, so that MkDocs finds them where it looks (and the
     i18n plugin pairs the languages), and their content is handed to MkDocs
     from memory; thousands of pages are not written to disk only to be read
-    back at once. Everything else (images, CSS) is written as it is.
-
-    The pages are kept as UTF-8 bytes for the whole build: a text with one
-    character beyond Latin-1 (an en dash) takes two bytes per character in
-    Python, twice its UTF-8 size (65 MB more at 2,000 examples); MkDocs
-    decodes each page when it reads it."""
-    pages = {path: content.encode("utf-8") if isinstance(content, str) else content
-             for path, content in files.items() if path.endswith(".md")}
+    back at once. Everything else (images, CSS) is written as it is."""
+    pages = {path: content for path, content in files.items() if path.endswith(".md")}
     return {path: b"" if path in pages else content for path, content in files.items()}, pages
 
 
-def write_tree(target: Path, files: dict[str, str | bytes]) -> None:
-    """Make ``target`` hold exactly ``files`` (text is written as UTF-8);
-    unchanged files are not touched, so that a watching server does not see
-    spurious changes. (os functions rather than pathlib: thousands of files,
-    and a fresh folder is common.)"""
+def write_tree(target: Path, files: dict[str, bytes]) -> None:
+    """Make ``target`` hold exactly ``files``; unchanged files are not touched,
+    so that a watching server does not see spurious changes. (os functions
+    rather than pathlib: thousands of files, and a fresh folder is common.)"""
     fresh = not target.exists() or not any(target.iterdir())
     folders = {os.path.dirname(relative) for relative in files}
     for folder in sorted(folders):
         os.makedirs(os.path.join(target, folder), exist_ok=True)
     for relative, content in files.items():
-        if isinstance(content, str):
-            content = content.encode("utf-8")
         path = os.path.join(target, relative)
         if not fresh:
             try:

@@ -109,7 +109,7 @@ def _worker(argv: list[str]) -> int:
             return 1
         assembled_sources = assemble(catalogue, docs, project.resolve(), **_assemble_options(project, assemble))
         freeze()
-    # Since session 3 assemble() returns SiteSources (generated pages as text); before, path -> bytes.
+    # Since session 3 assemble() returns SiteSources (files and start texts); before, path -> bytes.
     files = getattr(assembled_sources, "files", assembled_sources)
     assembled = time.perf_counter()
     cpu.append(time.process_time())
@@ -140,9 +140,8 @@ def _worker(argv: list[str]) -> int:
         warm["cpu_total_warm"] = warm["cpu_load_warm"] + (cpu[3] - cpu[1])
         shutil.rmtree(cache_dir, ignore_errors=True)
     # Generated: every page that is not a hand-written docs/ file copied as it is.
-    as_bytes = {path: content.encode("utf-8") if isinstance(content, str) else content for path, content in files.items()}
     generated = sorted(path for path in files if path.endswith(".md")
-                       and not ((docs / path).is_file() and (docs / path).read_bytes() == as_bytes[path]))
+                       and not ((docs / path).is_file() and (docs / path).read_bytes() == files[path]))
     print(json.dumps({
         "romkb": str(Path(romkb.__file__).parent),
         "examples": len(catalogue.examples),
@@ -159,7 +158,7 @@ def _worker(argv: list[str]) -> int:
         "files": len(files),
         "pages": sum(1 for path in files if path.endswith(".md")),
         "generated_pages": generated,
-        "markdown_bytes": sum(len(content) for content in as_bytes.values()),
+        "markdown_bytes": sum(len(content) for content in files.values()),
     }))
     return 0
 
