@@ -22,6 +22,7 @@ from .examples import DEFAULT_LANGUAGE, Example, SourceRef
 from .git_dates import FileDates
 from .map_svg import sweden_map_svg
 from .open_data import EXAMPLES_CSV, EXAMPLES_JSON, FEED, LICENSE, LICENSE_URL, MUNICIPALITIES_JSON, OPEN_DATA_FOLDER, open_data_files
+from .pdf_plan import PdfIndex, pdf_index
 from .schema import example_schema
 from .ui_text import example_count, text
 from .vocabulary import LANGUAGES, NOT_STATED, Municipality
@@ -32,7 +33,6 @@ TARGET_GROUPS_PAGE = "malgrupper.md"
 CHECKLIST_PAGE = "tipslista.md"
 START_PAGE = "index.md"
 SCHEMA_FILE = "schema/example.schema.json"
-from .pdf_plan import PDF_FILE_NAMES, PDF_FOLDER, PdfIndex, pdf_index, theme_pdf_name  # noqa: E402,F401  (the PDFs a build makes)
 TRANSLATION_SCHEMA_FILE = "schema/example-translation.schema.json"
 OPEN_DATA_PAGE = f"{OPEN_DATA_FOLDER}/index.md"
 PROFILE_PAGE = "profil.md"
@@ -257,6 +257,11 @@ class PageGenerator:
         href = self._raw_href(page, entry.page_path)
         return f'<a href="{href}" type="application/pdf">{html.escape(label)}</a>'
 
+    @staticmethod
+    def _download(link_html: str) -> str:
+        """A download link in its own paragraph, kept out of the search index."""
+        return f'<p class="kb-download" data-search-exclude>{link_html}</p>'
+
     def _theme_title(self, theme_id: str, language: str) -> str:
         intro = self.catalogue.theme_intros.get((theme_id, language))
         return intro.title if intro else self.vocabularies.themes[theme_id].label(language)
@@ -279,12 +284,12 @@ class PageGenerator:
         theme however large the knowledge base grows)."""
         whole = self.pdfs.whole(language)
         if whole is not None:
-            return f'<p class="kb-download" data-search-exclude>{self._pdf_anchor(page, whole, text(language, "download_pdf"))}</p>'
+            return self._download(self._pdf_anchor(page, whole, text(language, "download_pdf")))
         slug = page[len(EXAMPLES_FOLDER) + 1: -len(".md")] if page.startswith(EXAMPLES_FOLDER + "/") else None
         if slug in self._by_slug:
             entry = self.pdfs.for_example(language, slug)
             if entry is not None:
-                return f'<p class="kb-download" data-search-exclude>{self._pdf_anchor(page, entry, self._theme_pdf_label(entry, language))}</p>'
+                return self._download(self._pdf_anchor(page, entry, self._theme_pdf_label(entry, language)))
         items = []
         for theme in self.pdfs.themes(language):
             parts = self.pdfs.theme_parts(language, theme)
@@ -302,7 +307,7 @@ class PageGenerator:
         parts = self.pdfs.theme_parts(language, theme_id)
         links = [self._pdf_anchor(page, entry, self._theme_pdf_label(entry, language, theme_title)) for entry in parts]
         if len(links) == 1:
-            return [f'<p class="kb-download" data-search-exclude>{links[0]}</p>']
+            return [self._download(links[0])]
         items = "".join(f"<li>{item}</li>" for item in links)
         return [f'<div class="kb-download" id="pdf" data-search-exclude><ul>{items}</ul></div>'] if items else []
 

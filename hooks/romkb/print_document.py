@@ -16,12 +16,10 @@ module renders the plan.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
 import html
 import os
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +27,9 @@ import markdown as markdown_module
 
 from .catalogue import Catalogue
 from .examples import Example, SourceRef
+from .gc_pause import cycle_collection_rare
 from .pages import PageGenerator
-from .pdf_plan import PART_LIMIT, PDF_FILE_NAMES, PDF_FOLDER, WHOLE_PDF_LIMIT, PdfPlanEntry, pdf_folder, pdf_plan, theme_pdf_name  # noqa: F401
+from .pdf_plan import PART_LIMIT, WHOLE_PDF_LIMIT, PdfPlanEntry, pdf_folder, pdf_plan
 from .ui_text import text as ui
 from .vocabulary import LANGUAGES
 
@@ -377,24 +376,6 @@ def _cache_pdf_page_references() -> None:
     pydyf.PDF.page_references = property(page_references)
 
 
-@contextmanager
-def _fewer_collections():
-    """Run the cyclic garbage collector rarely while WeasyPrint works.
-
-    WeasyPrint allocates millions of small objects that live until the PDF is
-    written; with the default thresholds the collector goes through all of
-    them again and again (about a quarter of the CPU time of a 100-example
-    document). The memory that cycles hold meanwhile is bounded by the
-    document, which is bounded by the plan; everything is collected after."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.collect()
-
-
 def document_catalogue(catalogue: Catalogue, entry: PdfPlanEntry, by_slug: dict[str, Example] | None = None) -> Catalogue:
     """The catalogue a planned document is made from: the vocabularies, the
     theme introductions and only the document's own examples."""
@@ -409,7 +390,7 @@ def render_pdf(catalogue: Catalogue, entry: PdfPlanEntry, edition: Edition, star
     from weasyprint import HTML
 
     _cache_pdf_page_references()
-    with _fewer_collections():
+    with cycle_collection_rare():
         source = PrintDocument(catalogue, entry.language, edition, start_intro, only_theme=entry.theme,
                                part=entry.part, parts=entry.parts).html()
         identifier = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32].encode("ascii")
