@@ -108,3 +108,16 @@ def browser_page(chromium):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+# ---- golden snapshots (tests/test_golden.py) --------------------------------
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the snapshots in tests/golden/expected/ from the current generator")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
