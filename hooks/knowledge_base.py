@@ -22,15 +22,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.utils import normalize_url
 
 from romkb.catalogue import Catalogue, load_catalogue
 from romkb.file_cache import CACHE_FOLDER
 from romkb.gc_pause import cycle_collection_paused
+from romkb.map_svg import load_outline, sweden_map_svg
 from romkb.print_document import edition_from_git, write_pdfs
 from romkb.site_sources import SiteSources, SiteSourceError, assemble, remove_tree, scratch_parent, split_for_build, write_tree
 from romkb.vocabulary import VocabularyError
+from romkb.widgets import WidgetError, fill_widgets, map_hrefs
 
 log = get_plugin_logger(__name__)
 
@@ -48,6 +52,8 @@ class _State:
     start_intros: dict[str, str]
     offline: bool
     pages: dict[str, bytes]  # Markdown of every page (UTF-8), by path in the assembled folder
+    outline: list  # Sweden's outline, for the map widget
+    env: object = None  # this language pass's theme environment (on_env)
 
 
 def _remove_folders() -> None:
@@ -97,7 +103,7 @@ def on_config(config):
     log.info(f"{len(catalogue.examples)} examples checked and {len(pages)} pages generated in "
              f"{time.perf_counter() - started:.2f} s")
     start_texts = {language: markdown for language, (_, markdown) in sources.start_intros.items()}
-    setattr(config, _STATE_ATTRIBUTE, _State(root, folder, catalogue, start_texts, offline, pages))
+    setattr(config, _STATE_ATTRIBUTE, _State(root, folder, catalogue, start_texts, offline, pages, load_outline(root / "data")))
     config.docs_dir = str(folder)
     for watched in (source_docs, root / "examples", root / "data"):
         if str(watched) not in config.watch:
@@ -132,6 +138,7 @@ def _load_and_generate(config, root: Path, source_docs: Path, offline: bool) -> 
 @event_priority(-200)  # after mkdocs-static-i18n has made its files for this language
 def on_files(files, config):
     state: _State = getattr(config, _STATE_ATTRIBUTE)
+    state.env = None  # a new language pass: theme.language has changed
     missing = []
     prefix = os.path.join(str(state.folder), "")
     for file in files.documentation_pages():
@@ -152,6 +159,35 @@ def on_files(files, config):
     if missing:
         raise PluginError(f"Pages without content in the assembled folder: {', '.join(sorted(missing)[:10])}")
     return files
+
+
+def on_page_content(html, page, config, files):
+    """The generated pages' widgets, rendered by the theme from the page's front matter (romkb.widgets)."""
+    state: _State = getattr(config, _STATE_ATTRIBUTE)
+    if state.env is None:
+        state.env = _widget_environment(config, state)
+
+    def render(name, data):
+        return state.env.get_template(f"partials/kb/{name}.html").render(widget=data, page=page, config=config, base_url="")
+
+    try:
+        return fill_widgets(html, page.meta.get("kb"), render)
+    except WidgetError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+
+def _widget_environment(config, state: _State):
+    """The theme's Jinja environment for this language pass (on_env comes
+    after the pages' HTML, too late), with the map drawing the partial calls."""
+    env = config.theme.get_env()
+    municipalities = list(state.catalogue.vocabularies.municipalities.values())
+
+    def kb_map_svg(page, widget):
+        hrefs = map_hrefs([m.id for m in municipalities], widget["municipality_url"], lambda url: normalize_url(url, page))
+        return Markup(sweden_map_svg(state.outline, municipalities, hrefs, widget["title"], widget["description"], widget.get("highlight")))
+
+    env.globals["kb_map_svg"] = kb_map_svg
+    return env
 
 
 def on_serve(server, config, builder):

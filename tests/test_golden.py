@@ -25,7 +25,7 @@ from romkb.catalogue import load_catalogue
 from romkb.git_dates import FileDates
 from romkb.map_svg import load_outline
 from romkb.pages import PageGenerator
-from romkb.print_document import Edition, PrintDocument
+from romkb.print_html import Edition, PrintDocument
 from romkb.site_sources import read_start_intro
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -128,7 +128,7 @@ def test_related_examples_share_themes_or_target_groups(built_site, catalogue):
     generator = PageGenerator(catalogue)
     by_slug = {example.slug: example for example in catalogue.examples}
     for example in catalogue.examples:
-        related = generator.related(example)
+        related = generator.related[example.slug]
         assert example not in related and len(related) <= 3
         scores = [2 * len(set(example.themes) & set(other.themes)) + len(set(example.target_groups) & set(other.target_groups)) for other in related]
         assert all(score > 0 for score in scores) and scores == sorted(scores, reverse=True)

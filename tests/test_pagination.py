@@ -18,7 +18,11 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build
 from romkb.catalogue import load_catalogue
-from romkb.pages import CHECKLIST_PAGE, PageGenerator, listing_page_path
+import yaml
+
+from romkb.checklist import checklist_items
+from romkb.pages import PageGenerator
+from romkb.site_paths import CHECKLIST_PAGE, built_url, listing_page_path, localized
 from romkb.vocabulary import LANGUAGES
 
 PAGE_SIZE = 4
@@ -46,8 +50,6 @@ def _example_links(markdown: str, page: str) -> list[str]:
 
 
 def _pages_of(pages: dict[str, str], first: str, language: str) -> list[str]:
-    from romkb.pages import localized
-
     found, number = [], 1
     while localized(listing_page_path(first, number), language) in pages:
         found.append(localized(listing_page_path(first, number), language))
@@ -71,9 +73,29 @@ def test_examples_index_lists_every_example_once_on_bounded_pages(catalogue, sma
     assert ("sida 2 av" if language == "sv" else "page 2 of") in second.split("\n# ", 1)[1].split("\n", 1)[0]
 
 
+def _widgets(markdown: str) -> dict:
+    """The data of a page's widgets (front matter kb)."""
+    return yaml.safe_load(markdown.split("---\n", 2)[1]).get("kb") or {}
+
+
+def test_every_pager_link_points_at_a_page_of_its_listing(small_pages):
+    urls = {built_url(path.replace(f".{language}.md", ".md"), language) for path in small_pages if path.endswith(".md")
+            for language in LANGUAGES if language == "sv" or path.endswith(f".{language}.md")}
+    pagers = 0
+    for page, content in small_pages.items():
+        pager = _widgets(content).get("pager") if page.endswith(".md") else None
+        if pager is None:
+            continue
+        pagers += 1
+        assert 'data-kb-widget="pager"' in content, page
+        for item in pager["items"]:
+            assert "url" not in item or item["url"] in urls, f"{page}: {item}"
+    assert pagers > 10
+
+
 def test_every_markdown_link_of_a_generated_page_points_at_a_page(small_pages):
-    """Pager links, card links and the intro's links resolve from every page
-    (from a page on /sida/ too), in both languages."""
+    """Card links and the intro's links resolve from every page (from a page
+    on /sida/ too), in both languages."""
     hand_written = {path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md")}
     existing = set(small_pages) | hand_written
     for page, content in small_pages.items():
@@ -88,13 +110,12 @@ def test_every_markdown_link_of_a_generated_page_points_at_a_page(small_pages):
 def test_pager_marks_the_current_page_and_stays_bounded(catalogue):
     intros = {language: ("Titel", "Text.") for language in LANGUAGES}
     pages = PageGenerator(catalogue, page_size=1).generate(intros)  # 14 pages of one example
-    middle = pages[listing_page_path("exempel/index.md", 7)]
-    pager = middle[middle.index('<nav class="kb-pager"'):]
-    assert '<span aria-current="page">7</span>' in pager
-    numbers = re.findall(r"^- \[(\d+)\]", pager, re.M)
+    items = _widgets(pages[listing_page_path("exempel/index.md", 7)])["pager"]["items"]
+    assert {"current": 7} in items
+    numbers = [item["label"] for item in items if item.get("aria")]
     assert numbers == ["1", "5", "6", "8", "9", "14"]  # first, last, and two either side
-    assert pager.count("- …") == 2
-    assert 'aria-label="Sida 6"' in pager
+    assert sum(1 for item in items if item.get("gap")) == 2
+    assert {"label": "6", "url": "exempel/sida/6/", "aria": "Sida 6"} in items
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -102,7 +123,7 @@ def test_checklist_pages_hold_every_item_once(catalogue, small_pages, language):
     listing = _pages_of(small_pages, CHECKLIST_PAGE, language)
     assert len(listing) > 1
     ids = [item for page in listing for item in re.findall(r'data-kb-check="([^"]+)"', small_pages[page])]
-    expected = [item for theme in PageGenerator(catalogue).checklist_items(language).values() for kind in theme.values() for item, *_ in kind]
+    expected = [item.id for theme in checklist_items(catalogue, language).values() for kind in theme.values() for item in kind]
     assert sorted(ids) == sorted(expected)
     assert len(ids) == len(set(ids))
 
@@ -121,7 +142,7 @@ def test_a_large_target_group_gets_pages_of_its_own(catalogue, small_pages):
 def test_the_default_page_size_keeps_todays_site_on_single_pages(catalogue):
     pages = PageGenerator(catalogue).generate({language: ("Titel", "Text.") for language in LANGUAGES})
     assert not [path for path in pages if "/sida/" in path]
-    assert "kb-pager" not in pages["exempel/index.md"]
+    assert "pager" not in _widgets(pages["exempel/index.md"]) and 'data-kb-widget="pager"' not in pages["exempel/index.md"]
 
 
 # ---- a real build with more examples than fit on a page ---------------------------

@@ -11,6 +11,7 @@ import subprocess
 from collections import Counter
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from conftest import ROOT
@@ -18,12 +19,12 @@ from romkb import print_document
 from romkb.catalogue import load_catalogue
 from romkb.examples import DEFAULT_LANGUAGE
 from romkb.pages import PageGenerator
+from romkb.pydyf_patch import cache_page_references
 from romkb.pdf_plan import PART_LIMIT, PDF_FILE_NAMES, WHOLE_PDF_LIMIT, pdf_index, pdf_plan
-from romkb.print_document import Edition, PrintDocument, document_catalogue, render_pdf
+from romkb.print_document import document_catalogue, render_pdf
+from romkb.print_html import Edition, PrintDocument
 from romkb.vocabulary import LANGUAGES
 
-PDF_HREF = re.compile(r'<a href="([^"]+\.pdf)" type="application/pdf">')
-THEME_PARTS_HREF = re.compile(r'<a href="([^"]*)#pdf">')
 
 
 @pytest.fixture(scope="module")
@@ -93,20 +94,28 @@ def test_the_whole_pdf_stops_at_the_limit(real):
     assert sum(entry.theme is None for entry in above) == 0
 
 
-def _pdf_links(pages: dict[str, str], generator: PageGenerator):
+def _pdf_links(pages: dict[str, str]):
     """(language, page, target relative to the site root, kind) for every
-    PDF link and every link to a theme page's list of parts."""
+    PDF link and every link to a theme page's list of parts: the data of
+    each page's download widget (front matter kb.download)."""
     for path, content in pages.items():
         if not path.endswith(".md"):
             continue
         match = re.fullmatch(r"(.+?)(?:\.([a-z]{2}))?\.md", path)
         neutral, language = match.group(1) + ".md", match.group(2) or DEFAULT_LANGUAGE
-        prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
-        url = prefix + generator._built_url(neutral)
-        base = url.rstrip("/") if url.endswith("/") or not url else posixpath.dirname(url)
-        for kind, pattern in (("pdf", PDF_HREF), ("parts", THEME_PARTS_HREF)):
-            for href in pattern.findall(content):
-                yield language, neutral, posixpath.normpath(posixpath.join(base or ".", href)), kind
+        download = (page_meta(content).get("kb") or {}).get("download")
+        if download is None:
+            assert 'data-kb-widget="download"' not in content, path
+            continue
+        assert 'data-kb-widget="download"' in content, path
+        for link in download["links"]:
+            kind = "pdf" if link["pdf"] else "parts"
+            assert (link.get("anchor") == "pdf") == (kind == "parts")
+            yield language, neutral, link["url"].rstrip("/"), kind
+
+
+def page_meta(content: str) -> dict:
+    return yaml.safe_load(content.split("---\n", 2)[1])
 
 
 @pytest.mark.parametrize("n", [14, 420])
@@ -118,13 +127,14 @@ def test_page_links_point_at_planned_files(real, n):
     planned = {entry.path: entry for entry in plan}
     index = pdf_index(catalogue)
     linked, example_links = set(), 0
-    for language, page, target, kind in _pdf_links(pages, generator):
+    for language, page, target, kind in _pdf_links(pages):
         if kind == "parts":
             # A split theme, listed on the start page and the checklist: its page lists the parts.
             theme = target.rsplit("/", 1)[-1]
             prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
             assert target == f"{prefix}teman/{theme}" and len(index.theme_parts(language, theme)) > 1
-            assert 'id="pdf"' in pages[f"teman/{theme}.md" if not prefix else f"teman/{theme}.{language}.md"]
+            theme_page = pages[f"teman/{theme}.md" if not prefix else f"teman/{theme}.{language}.md"]
+            assert page_meta(theme_page)["kb"]["download"]["id"] == "pdf"
             continue
         assert target in planned, (page, target)
         entry = planned[target]
@@ -171,7 +181,7 @@ def test_links_to_examples_outside_the_document_become_text(real):
 def test_cached_page_references_are_the_same():
     import pydyf
 
-    print_document._cache_pdf_page_references()
+    assert cache_page_references()
     pdf = pydyf.PDF()
     for _ in range(3):
         pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
@@ -179,6 +189,16 @@ def test_cached_page_references_are_the_same():
     assert first == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
     pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
     assert len(pdf.page_references) == 4 and pdf.page_references[:3] == first
+
+
+def test_page_references_workaround_leaves_other_pydyf_versions_alone(monkeypatch):
+    """The patch is written for one pydyf version: another keeps pydyf's own property."""
+    import pydyf
+
+    monkeypatch.setattr(pydyf.PDF, "page_references", property(lambda self: ()))
+    monkeypatch.setattr(pydyf, "__version__", "99.0.0")
+    assert not cache_page_references()
+    assert pydyf.PDF.page_references.fget(None) == ()  # untouched
 
 
 def test_a_split_part_is_rendered_with_its_part_on_cover_and_title(real, tmp_path):

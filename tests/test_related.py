@@ -1,4 +1,4 @@
-"""Related examples are computed on bit sets (pages.related_examples); they
+"""Related examples are computed on bit sets (related.related_examples); they
 must be exactly the brute-force answer: score 2 per shared theme and 1 per
 shared target group, at least one shared, highest first, ties in slug order."""
 
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from romkb.examples import Example
-from romkb.pages import related_examples
+from romkb.related import related_examples
 
 THEMES = ["a", "b", "c", "d"]
 GROUPS = ["x", "y", "z"]

@@ -325,10 +325,10 @@ site_paths = st.lists(st.sampled_from(["exempel", "kommuner", "teman", "sida", "
 @SETTINGS
 @given(site_paths, site_paths)
 def test_relative_links_match_posixpath_relpath(path, start):
-    """pages._relative_path compares path parts instead of calling
+    """site_paths.relative_path compares path parts instead of calling
     posixpath.relpath (which asks for the working folder twice per call)."""
     import posixpath
 
-    from romkb.pages import _relative_path
+    from romkb.site_paths import relative_path as _relative_path
 
     assert _relative_path(path or ".", start or ".") == posixpath.relpath(path or ".", start or ".")

@@ -18,7 +18,8 @@ from .examples import DEFAULT_LANGUAGE, _read
 from .gc_pause import cycle_collection_paused
 from .git_dates import file_dates
 from .map_svg import load_outline
-from .pages import START_PAGE, PageGenerator, localized
+from .pages import PageGenerator
+from .site_paths import START_PAGE, localized
 from .problems import Problem
 from .vocabulary import LANGUAGES
 
