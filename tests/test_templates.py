@@ -49,3 +49,26 @@ def test_a_widget_without_data_is_an_error_not_a_hole():
         fill_widgets(html, {"download": {}}, lambda name, data: "")
     with pytest.raises(WidgetError, match="unknown widget"):
         marker("carousel")
+
+
+@pytest.mark.parametrize("href, expected", [
+    ("brobyggare.md", "#exempel-brobyggare"),
+    ("../exempel/brobyggare.en.md#tips", "#exempel-brobyggare"),
+    ("haninge-traffpunkt.md", None),  # an example outside this document
+    ("../teman/arbete.md", None),  # a page of the site, not of the print
+    ("#tipslista", "#tipslista"),
+    ("#beskrivning", None),
+    ("https://www.lansstyrelsen.se/x.md", "https://www.lansstyrelsen.se/x.md"),
+    ("mailto:a@b.se", "mailto:a@b.se"),
+])
+def test_print_links_go_to_the_document_or_become_text(href, expected):
+    from romkb.print_links import print_target
+
+    assert print_target(href, frozenset({"exempel-brobyggare", "tipslista"})) == expected
+
+
+def test_an_unlinked_link_keeps_its_text_and_what_follows():
+    from romkb.print_html import rendered
+
+    html = rendered("Se [*temat* Arbete](../teman/arbete.md), och [Brobyggare](brobyggare.md) sedan.", frozenset({"exempel-brobyggare"}))
+    assert html == '<p>Se <em>temat</em> Arbete, och <a href="#exempel-brobyggare">Brobyggare</a> sedan.</p>'

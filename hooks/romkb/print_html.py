@@ -22,17 +22,14 @@ from .body import SECTION_HEADINGS
 from .catalogue import Catalogue
 from .checklist import KINDS, checklist_items
 from .examples import Example, SourceRef
+from .print_links import PrintLinks
 from .print_text import print_text, site_title
 from .templating import read_template_file, render_html
 from .ui_text import text as ui
 
-# A rendered link to another example (``../exempel/x.md``, ``x.en.md#tips``)
-# becomes a link to its chapter; a link to any other page becomes its text.
-_EXAMPLE_LINK = re.compile(r'href="(?:\.\./)*(?:exempel/)?([a-z0-9-]+)(?:\.en)?\.md(?:#[^"]*)?"')
-_OTHER_PAGE_LINK = re.compile(r'<a href="[^"#:]*\.md(?:#[^"]*)?">(.*?)</a>', re.S)
-_INTERNAL_LINK = re.compile(r"""<a href=(["'])#([^"']+)\1>(.*?)</a>""", re.S)
-_ID = re.compile(r"""\bid=["']([^"']+)["']""")
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+# The ids of the document's own parts (the template), besides tema-<id> and exempel-<slug>.
+FIXED_IDS = frozenset({"innehall", "om", "tipslista", "kallor", "om-utskriften"})
 
 
 @dataclass(frozen=True)
@@ -41,20 +38,19 @@ class Edition:
     version: str
 
 
-def rendered(markdown_text: str, demote: int = 0) -> Markup:
-    """Markdown (an example's or a theme's body) as HTML for print, headings
+def rendered(markdown_text: str, ids: frozenset[str], demote: int = 0) -> Markup:
+    """Markdown (an example's or a theme's body) as HTML for print, its links
+    resolved against the document's ``ids`` (print_links), headings
     ``demote`` levels lower (they sit under the chapter's and example's)."""
-    html = markdown_module.markdown(markdown_text, extensions=["admonition", "attr_list", "md_in_html", "tables"])
-    html = _EXAMPLE_LINK.sub(lambda match: f'href="#exempel-{match.group(1)}"', html)
-    html = _OTHER_PAGE_LINK.sub(lambda match: match.group(1), html)
+    html = markdown_module.markdown(markdown_text, extensions=["admonition", "attr_list", "md_in_html", "tables", PrintLinks(ids)])
     if demote:
         html = _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + demote, 6)}", html)
     return Markup(html)
 
 
-def rendered_inline(markdown_text: str) -> Markup:
+def rendered_inline(markdown_text: str, ids: frozenset[str]) -> Markup:
     """One list item's Markdown as HTML, without the paragraph around it."""
-    html = str(rendered(markdown_text))
+    html = str(rendered(markdown_text, ids))
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[len("<p>"): -len("</p>")]
     return Markup(html)
@@ -71,6 +67,8 @@ class PrintDocument:
         self.only_theme = only_theme  # a theme's own PDF: that theme and all its examples (in the catalogue given)
         self.part, self.parts = part, parts  # a part of a theme's PDF split into parts (see pdf_plan)
         self.text = print_text(language)
+        self.ids = FIXED_IDS | {f"tema-{theme}" for theme in self.themes()} | \
+            {f"exempel-{example.slug}" for theme in self.themes() for example in self.chapter_examples(theme)}
 
     def themes(self) -> list[str]:
         return [self.only_theme] if self.only_theme else list(self.vocabularies.themes)
@@ -104,29 +102,28 @@ class PrintDocument:
         return {
             "slug": example.slug, "text": example_text, "facts": facts, "headings": SECTION_HEADINGS[example_text.language],
             "shown_language": example_text.language if example_text.language != language else None,
-            "description": rendered(example_text.description, demote=2),
-            "factors": [{"name": item.name, "html": rendered_inline(item.text)} for item in example_text.success_factors],
-            "tips": [rendered_inline(item.text) for item in example_text.tips],
+            "description": rendered(example_text.description, self.ids, demote=2),
+            "factors": [{"name": item.name, "html": rendered_inline(item.text, self.ids)} for item in example_text.success_factors],
+            "tips": [rendered_inline(item.text, self.ids) for item in example_text.tips],
             "sources": self.sources(example.sources),
         }
 
     def chapter(self, theme_id: str) -> dict:
         intro = self.catalogue.theme_intros.get((theme_id, self.language))
         secondary = [] if self.only_theme else [e for e in self.catalogue.examples_for_theme(theme_id) if e.main_theme != theme_id]
-        return {"id": theme_id, "title": self.theme_title(theme_id), "intro": rendered(intro.markdown, demote=1) if intro else None,
+        return {"id": theme_id, "title": self.theme_title(theme_id), "intro": rendered(intro.markdown, self.ids, demote=1) if intro else None,
                 "see_also": secondary, "examples": [self.example(example) for example in self.chapter_examples(theme_id)]}
 
-    def checklist(self, chapters: list[dict]) -> list[dict]:
+    def checklist(self) -> list[dict]:
         """The checklist's parts (tips, success factors), each by theme: only
         the items whose example or theme is in this document."""
-        present = {f"tema-{chapter['id']}" for chapter in chapters} | {f"exempel-{e['slug']}" for chapter in chapters for e in chapter["examples"]}
         items = checklist_items(self.catalogue, self.language)
         parts = []
         for kind, title_key in zip(KINDS, ("checklist_tips", "checklist_factors")):
             themes = []
             for theme_id, theme in self.vocabularies.themes.items():
-                entries = [{"item": item, "html": rendered_inline(item.text), "anchor": anchor} for item in items[theme_id][kind]
-                           if (anchor := f"{'tema' if item.source_kind == 'theme' else 'exempel'}-{item.source_id}") in present]
+                entries = [{"item": item, "html": rendered_inline(item.text, self.ids), "anchor": anchor} for item in items[theme_id][kind]
+                           if (anchor := f"{'tema' if item.source_kind == 'theme' else 'exempel'}-{item.source_id}") in self.ids]
                 if entries:
                     themes.append({"label": theme.label(self.language), "entries": entries})
             parts.append({"title": ui(self.language, title_key), "themes": themes})
@@ -145,19 +142,10 @@ class PrintDocument:
         part_note = None
         if part and self.only_theme:
             part_note = self.text["part_note"].format(part=self.part, parts=self.parts, theme=self.vocabularies.themes[self.only_theme].label(self.language))
-        document = render_html("print.html.j2", {
+        return render_html("print.html.j2", {
             "language": self.language, "title": title, "part": part, "text": self.text, "ui": lambda key: ui(self.language, key),
             "edition": self.text["edition"].format(date=self.edition.date), "version": self.text["version"].format(version=self.edition.version),
-            "date": self.edition.date, "about": rendered(self.start_intro, demote=1), "chapters": chapters,
-            "checklist": self.checklist(chapters), "all_sources": list(self.vocabularies.sources.values()), "part_note": part_note,
+            "date": self.edition.date, "about": rendered(self.start_intro, self.ids, demote=1), "chapters": chapters,
+            "checklist": self.checklist(), "all_sources": list(self.vocabularies.sources.values()), "part_note": part_note,
             "css": Markup(read_template_file("print.css")),
         })
-        return _unlink_missing_targets(document)
-
-
-def _unlink_missing_targets(document: str) -> str:
-    """Links to examples that are not in this document (a theme's PDF, or a
-    part of one, holds only some examples) become plain text instead of
-    links that go nowhere."""
-    ids = set(_ID.findall(document))
-    return _INTERNAL_LINK.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(3), document)
