@@ -32,6 +32,8 @@ from romkb.file_cache import CACHE_FOLDER
 from romkb.gc_pause import cycle_collection_paused
 from romkb.map_svg import load_outline, sweden_map_svg
 from romkb.print_document import edition_from_git, write_pdfs
+from romkb.site_paths import ACCESSIBILITY_PAGE, PRIVACY_PAGE, built_url
+from romkb.ui_text import text
 from romkb.site_sources import SiteSources, SiteSourceError, assemble, remove_tree, scratch_parent, split_for_build, write_tree
 from romkb.vocabulary import VocabularyError
 from romkb.widgets import WidgetError, fill_widgets, map_hrefs
@@ -159,6 +161,22 @@ def on_files(files, config):
     if missing:
         raise PluginError(f"Pages without content in the assembled folder: {', '.join(sorted(missing)[:10])}")
     return files
+
+
+def _language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme.language
+
+
+def on_env(env, config, files):
+    """The footer partial (overrides/partials/copyright.html) asks these for
+    its text and its links, in this language pass's language."""
+    state: _State = getattr(config, _STATE_ATTRIBUTE)
+    language = _language(config)
+    env.globals["kb_text"] = lambda key: text(language, key)
+    env.globals["kb_page_url"] = lambda page: built_url(page, language, config.use_directory_urls and not state.offline)
+    env.globals["kb_pages"] = {"accessibility": ACCESSIBILITY_PAGE, "privacy": PRIVACY_PAGE}
+    return env
 
 
 def on_page_content(html, page, config, files):

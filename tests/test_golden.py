@@ -5,6 +5,8 @@ hand-written start and theme texts, and seven examples (one without an English
 translation, so that its English page is a fallback). It is a copy, not the
 project's own folders, so that a snapshot changes only when page generation
 changes, never because an editor added an example or reworded a theme page.
+(The interface text is the project's own, data/ui/: rewording a label shows
+here too.)
 Listing pages hold two examples each, so that the theme "utbildning" and the
 examples index have a page 2.
 

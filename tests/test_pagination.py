@@ -23,7 +23,7 @@ import yaml
 from romkb.checklist import checklist_items
 from romkb.pages import PageGenerator
 from romkb.site_paths import CHECKLIST_PAGE, built_url, listing_page_path, localized
-from romkb.vocabulary import LANGUAGES
+from romkb.languages import LANGUAGES
 
 PAGE_SIZE = 4
 LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)]*)?\)")

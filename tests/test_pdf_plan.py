@@ -17,13 +17,13 @@ from pypdf import PdfReader
 from conftest import ROOT
 from romkb import print_document
 from romkb.catalogue import load_catalogue
-from romkb.examples import DEFAULT_LANGUAGE
+from romkb.languages import DEFAULT_LANGUAGE
 from romkb.pages import PageGenerator
 from romkb.pydyf_patch import cache_page_references
 from romkb.pdf_plan import PART_LIMIT, PDF_FILE_NAMES, WHOLE_PDF_LIMIT, pdf_index, pdf_plan
 from romkb.print_document import document_catalogue, render_pdf
 from romkb.print_html import Edition, PrintDocument
-from romkb.vocabulary import LANGUAGES
+from romkb.languages import LANGUAGES
 
 
 

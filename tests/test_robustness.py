@@ -256,7 +256,7 @@ def test_fast_section_split_equals_the_line_loop(text):
     (body._sections_without_fences); it must give what the line loop gives."""
     from romkb import body as body_module
 
-    headings = body_module.SECTION_HEADINGS["sv"]
+    headings = body_module.section_headings("sv")
     by_title = {title.casefold(): key for key, title in headings.items()}
     fast = body_module._sections_without_fences("x.md", text, 5, headings, by_title)
     slow = body_module._sections_line_by_line("x.md", text, 5, headings, by_title)

@@ -13,26 +13,26 @@ import re
 from dataclasses import dataclass, field
 
 from .problems import Problem
+from .ui_text import text
 
 DESCRIPTION = "description"
 SUCCESS_FACTORS = "success_factors"
 TIPS = "tips"
 
-SECTION_HEADINGS = {
-    "sv": {
-        DESCRIPTION: "Beskrivning",
-        SUCCESS_FACTORS: "Förutsättningar för att arbetet ska lyckas",
-        TIPS: "Tips",
-    },
-    "en": {
-        DESCRIPTION: "Description",
-        SUCCESS_FACTORS: "Conditions for success",
-        TIPS: "Tips",
-    },
-}
+# The headings are part of the interface text (data/ui/<language>.yml,
+# heading_*): one source for the pages, the print document and the check of
+# every example file, which must use them as written there.
+_HEADING_KEYS = {DESCRIPTION: "heading_description", SUCCESS_FACTORS: "heading_success_factors", TIPS: "heading_tips"}
 
-# The general tips on a theme introduction page in docs/teman/.
-THEME_TIPS_HEADINGS = {"sv": "Kommunernas tips och råd", "en": "Municipalities' tips and advice"}
+
+def section_headings(language: str) -> dict[str, str]:
+    """Section -> its heading in ``language`` (``description`` -> ``Beskrivning``)."""
+    return {section: text(language, key) for section, key in _HEADING_KEYS.items()}
+
+
+def theme_tips_heading(language: str) -> str:
+    """The heading of the general tips on a theme introduction page in docs/teman/."""
+    return text(language, "heading_theme_tips")
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _BULLET = re.compile(r"^[-*+][ \t]+(.*)$")

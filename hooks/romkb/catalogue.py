@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import body as body_module
-from .body import THEME_TIPS_HEADINGS, ListItem
-from .examples import DEFAULT_LANGUAGE, Example, LoadResult, SourceRef, _read, load_examples
+from .body import ListItem, theme_tips_heading
+from .examples import Example, LoadResult, SourceRef, _read, load_examples
 from .file_cache import FileCache, fingerprint
 from .gc_pause import cycle_collection_paused
 from .problems import ERROR, Problem
-from .vocabulary import LANGUAGES, Vocabularies, load_vocabularies
-
-THEMES_FOLDER = "teman"
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .site_paths import THEMES_FOLDER, localized
+from .vocabulary import Vocabularies, load_vocabularies
 
 
 @dataclass
@@ -59,8 +59,7 @@ def load_theme_intros(docs_dir: Path, vocabularies: Vocabularies, root: Path) ->
     problems: list[Problem] = []
     for theme in vocabularies.themes:
         for language in LANGUAGES:
-            suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
-            path = docs_dir / THEMES_FOLDER / f"{theme}{suffix}.md"
+            path = docs_dir / localized(f"{THEMES_FOLDER}/{theme}.md", language)
             display = _display(path, root)
             if not path.exists():
                 problems.append(Problem(display, None, None, f"the introduction of the theme '{theme}' is missing: create {display}"))
@@ -73,7 +72,7 @@ def load_theme_intros(docs_dir: Path, vocabularies: Vocabularies, root: Path) ->
             if not isinstance(title, str) or not title.strip():
                 problems.append(Problem(display, document.line_of(("title",)), "title", "missing required field; write the theme's name as text"))
                 continue
-            heading = THEME_TIPS_HEADINGS[language]
+            heading = theme_tips_heading(language)
             parsed, section_problems, lines = body_module.parse_sections(display, document.body, document.body_line, {"tips": heading})
             problems.extend(section_problems)
             tips: list[ListItem] = []

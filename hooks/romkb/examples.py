@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from . import body as body_module
-from .body import DESCRIPTION, SECTION_HEADINGS, SUCCESS_FACTORS, TIPS, ListItem
+from .body import DESCRIPTION, SUCCESS_FACTORS, TIPS, ListItem, section_headings
 from .file_cache import FileCache
 from .front_matter import YAML11_SURPRISES, Document, decode, split
 from .problems import ERROR, WARNING, Problem, did_you_mean
 from .schema import FACT_FIELDS, example_schema, field_label, validate_front_matter
-from .vocabulary import LANGUAGES, NOT_STATED, Vocabularies
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .vocabulary import NOT_STATED, Vocabularies
 
-DEFAULT_LANGUAGE = "sv"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -176,7 +176,7 @@ def _string_problems(document: Document) -> list[Problem]:
 
 
 def _parse_body(document: Document, language: str) -> tuple[dict[str, Any], list[Problem]]:
-    headings = SECTION_HEADINGS[language]
+    headings = section_headings(language)
     path = document.path
     if not document.body.strip():
         return {}, [Problem(path, document.body_line, "body", f"the body is empty; write at least the section '## {headings[DESCRIPTION]}'")]

@@ -11,21 +11,18 @@ from xml.sax.saxutils import escape, quoteattr
 from .catalogue import Catalogue
 from .examples import Example
 from .git_dates import FileDates
-from .vocabulary import LANGUAGES
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .site_paths import EXAMPLES_CSV, EXAMPLES_INDEX, EXAMPLES_JSON, FEED, MUNICIPALITIES_JSON, built_url, example_path, municipality_path
+from .ui_text import text as ui
 
-OPEN_DATA_FOLDER = "oppna-data"
-EXAMPLES_JSON = f"{OPEN_DATA_FOLDER}/examples.json"
-EXAMPLES_CSV = f"{OPEN_DATA_FOLDER}/examples.csv"
-MUNICIPALITIES_JSON = f"{OPEN_DATA_FOLDER}/municipalities.json"
-FEED = f"{OPEN_DATA_FOLDER}/examples.atom"
 LICENSE = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 FEED_ID = "tag:romsk-inkludering-i-praktiken,2020:examples"
 
 
 def example_url(slug: str, language: str) -> str:
-    """The example's address relative to the site's root."""
-    return f"exempel/{slug}/" if language == "sv" else f"{language}/exempel/{slug}/"
+    """The example's address relative to the site's root (the published site's directory URLs)."""
+    return built_url(example_path(slug), language)
 
 
 def example_record(catalogue: Catalogue, example: Example, dates: FileDates | None) -> dict:
@@ -102,13 +99,14 @@ def municipalities_json(catalogue: Catalogue) -> str:
             "network_joined": municipality.network_joined,
             "network_initiator": municipality.network_initiator,
             "examples": [e.slug for e in sorted(catalogue.examples_for_municipality(municipality.id), key=lambda e: e.slug)],
-            "url": {language: f"kommuner/{municipality.id}/" if language == "sv" else f"{language}/kommuner/{municipality.id}/" for language in LANGUAGES},
+            "url": {language: built_url(municipality_path(municipality.id), language) for language in LANGUAGES},
         })
     return json.dumps({"license": LICENSE, "license_url": LICENSE_URL, "count": len(records), "municipalities": records}, ensure_ascii=False, indent=2) + "\n"
 
 
 def atom_feed(catalogue: Catalogue, dates: dict[str, FileDates], site_url: str = "") -> str:
-    """An Atom feed of the examples, newest first by the date they were added."""
+    """An Atom feed of the examples (in the default language), newest first by the date they were added."""
+    language = DEFAULT_LANGUAGE
     dated = []
     for example in catalogue.examples:
         file_dates = dates.get(f"examples/{example.slug}.md")
@@ -118,27 +116,26 @@ def atom_feed(catalogue: Catalogue, dates: dict[str, FileDates], site_url: str =
     base = f" xml:base={quoteattr(site_url)}" if site_url else ""
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv"{base}>',
-        "<title>Romsk inkludering i praktiken – nya exempel</title>",
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{language}"{base}>',
+        f"<title>{escape(ui(language, 'feed_title'))}</title>",
         f"<id>{FEED_ID}</id>",
         f"<updated>{updated}T00:00:00Z</updated>",
-        '<link rel="alternate" type="text/html" href="exempel/"/>',
-        '<link rel="self" type="application/atom+xml" href="oppna-data/examples.atom"/>',
+        f'<link rel="alternate" type="text/html" href="{built_url(EXAMPLES_INDEX, language)}"/>',
+        f'<link rel="self" type="application/atom+xml" href="{built_url(FEED, language)}"/>',
         f"<rights>{escape(LICENSE)}</rights>",
-        "<author><name>Romsk inkludering i praktiken</name></author>",
+        f"<author><name>{escape(ui(language, 'feed_author'))}</name></author>",
     ]
     for added, changed, example in dated:
-        text = example.text("sv")
+        text = example.text(language)
         lines += [
             "<entry>",
             f"<title>{escape(text.title)}</title>",
             f"<id>{FEED_ID}:{example.slug}</id>",
-            f'<link rel="alternate" type="text/html" hreflang="sv" href="{example_url(example.slug, "sv")}"/>',
-            f'<link rel="alternate" type="text/html" hreflang="en" href="{example_url(example.slug, "en")}"/>',
+            *[f'<link rel="alternate" type="text/html" hreflang="{other}" href="{example_url(example.slug, other)}"/>' for other in LANGUAGES],
             f"<published>{(added or updated)}T00:00:00Z</published>",
             f"<updated>{(changed or updated)}T00:00:00Z</updated>",
             f"<summary>{escape(text.summary)}</summary>",
-            *[f'<category term="{t}" label={quoteattr(catalogue.vocabularies.themes[t].sv)}/>' for t in example.themes],
+            *[f'<category term="{t}" label={quoteattr(catalogue.vocabularies.themes[t].label(language))}/>' for t in example.themes],
             "</entry>",
         ]
     lines.append("</feed>")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .body import SECTION_HEADINGS
+from .body import section_headings
 from .examples import Example
 from .site_paths import PROFILE_PAGE, absolute_url, example_path
 from .vocabulary import NOT_STATED
@@ -48,7 +48,7 @@ def example_page(site, example: Example, language: str) -> dict[str, str]:
         "example": example,
         "text": example_text,
         "shown_language": example_text.language,  # "sv" when the translation is missing
-        "headings": SECTION_HEADINGS[example_text.language],
+        "headings": section_headings(example_text.language),
         "anchors": {"description": ANCHOR_DESCRIPTION, "factors": ANCHOR_FACTORS, "tips": ANCHOR_TIPS},
         "municipalities": [site.vocabularies.municipalities[m] for m in example.municipalities],
         "builds_on": [site.by_slug[slug] for slug in example.builds_on if slug in site.by_slug],

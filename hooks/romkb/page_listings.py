@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .body import THEME_TIPS_HEADINGS
+from .body import theme_tips_heading
 from .examples import Example
 from .facets import facet_labels, facet_legend, facet_names
 from .site_paths import (DOSSIER_PAGE, EXAMPLES_INDEX, MUNICIPALITIES_INDEX, TARGET_GROUPS_PAGE, THEMES_INDEX, listing_page_path,
@@ -106,7 +106,7 @@ def theme_pages(site, language: str) -> dict[str, str]:
         if intro is None:
             continue
         # Give the general tips a fixed anchor, so the checklist can link to it.
-        heading = THEME_TIPS_HEADINGS[language].casefold()
+        heading = theme_tips_heading(language).casefold()
         markdown = re.sub(r"^(##\s+.+?)\s*$", lambda m: f"{m.group(1)} {{ #{ANCHOR_GENERAL_TIPS} }}"
                           if m.group(1).lstrip("#").strip().casefold() == heading else m.group(0), intro.markdown, flags=re.M)
         pages.update(card_listing(site, theme_path(theme_id), intro.title, site.catalogue.examples_for_theme(theme_id), language,

@@ -28,8 +28,8 @@ import math
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
-from .examples import DEFAULT_LANGUAGE
-from .vocabulary import LANGUAGES
+from .languages import LANGUAGES
+from .site_paths import language_prefix
 
 PDF_FOLDER = "pdf"
 PDF_FILE_NAMES = {"sv": "romsk-inkludering-i-praktiken.pdf", "en": "roma-inclusion-in-practice.pdf"}
@@ -46,7 +46,7 @@ def theme_pdf_name(theme: str, part: int = 1, parts: int = 1) -> str:
 
 def pdf_folder(language: str) -> str:
     """The folder of a language's PDFs, relative to the site root."""
-    return PDF_FOLDER if language == DEFAULT_LANGUAGE else f"{language}/{PDF_FOLDER}"
+    return language_prefix(language) + PDF_FOLDER
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import markdown as markdown_module
 from markupsafe import Markup
 
-from .body import SECTION_HEADINGS
+from .body import section_headings
 from .catalogue import Catalogue
 from .checklist import KINDS, checklist_items
 from .examples import Example, SourceRef
@@ -100,7 +100,7 @@ class PrintDocument:
         if example_text.period:
             facts.append((ui(language, "period"), example_text.period))
         return {
-            "slug": example.slug, "text": example_text, "facts": facts, "headings": SECTION_HEADINGS[example_text.language],
+            "slug": example.slug, "text": example_text, "facts": facts, "headings": section_headings(example_text.language),
             "shown_language": example_text.language if example_text.language != language else None,
             "description": rendered(example_text.description, self.ids, demote=2),
             "factors": [{"name": item.name, "html": rendered_inline(item.text, self.ids)} for item in example_text.success_factors],
@@ -119,7 +119,7 @@ class PrintDocument:
         the items whose example or theme is in this document."""
         items = checklist_items(self.catalogue, self.language)
         parts = []
-        for kind, title_key in zip(KINDS, ("checklist_tips", "checklist_factors")):
+        for kind, title_key in zip(KINDS, ("heading_tips", "heading_success_factors")):
             themes = []
             for theme_id, theme in self.vocabularies.themes.items():
                 entries = [{"item": item, "html": rendered_inline(item.text, self.ids), "anchor": anchor} for item in items[theme_id][kind]

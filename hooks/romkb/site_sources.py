@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .examples import DEFAULT_LANGUAGE, _read
+from .examples import _read
 from .gc_pause import cycle_collection_paused
 from .git_dates import file_dates
 from .map_svg import load_outline
 from .pages import PageGenerator
 from .site_paths import START_PAGE, localized
 from .problems import Problem
-from .vocabulary import LANGUAGES
+from .languages import LANGUAGES
 
 
 class SiteSourceError(Exception):
@@ -155,4 +155,4 @@ def remove_tree(target: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
 
 
-__all__ = ["assemble", "SiteSources", "scratch_parent", "split_for_build", "write_tree", "remove_tree", "SiteSourceError", "DEFAULT_LANGUAGE"]
+__all__ = ["assemble", "SiteSources", "scratch_parent", "split_for_build", "write_tree", "remove_tree", "SiteSourceError"]

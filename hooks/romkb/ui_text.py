@@ -1,239 +1,105 @@
-"""User-interface strings of the generated pages, in Swedish and English."""
+"""The site's interface text (headings, labels, buttons, the print
+document's and the footer's text), one table per language in
+``data/ui/<language>.yml``, so that wording is fixed without touching Python.
+
+The tables are the project's (``data/ui/`` beside ``hooks/``). They are
+checked when first read: each is a mapping of text, every language has the
+same keys as the default language, and a key's ``{placeholders}`` are the same
+in every language (the build fills them in). A broken table stops the build
+with the file, line and key: ``load_vocabularies`` reports the problems with
+those of the other data files.
+"""
 
 from __future__ import annotations
 
-UI_TEXT: dict[str, dict[str, str]] = {
-    "sv": {
-        "examples_title": "Alla exempel",
-        "examples_intro": "Här finns alla praktikexempel i kunskapsbanken, i bokstavsordning. Du kan också bläddra efter [tema]({themes}), [kommun]({municipalities}) eller [målgrupp]({groups}).",
-        "themes_title": "Teman",
-        "themes_intro": "Den nationella strategin för romsk inkludering har sex tematiska områden. Kunskapsbanken har dessutom ett tema om styrning av arbetet.",
-        "municipalities_title": "Kommuner",
-        "municipalities_intro": "Kommuner och regioner i det nationella nätverket för romsk inkludering, pilotkommuner och utvecklingskommuner, ordnade efter län.",
-        "target_groups_title": "Målgrupper",
-        "target_groups_intro": "Exemplen ordnade efter vilka de riktar sig till. Ett exempel kan ha flera målgrupper.",
-        "checklist_title": "Tipslista",
-        "checklist_intro": "Alla tips och förutsättningar för att lyckas från exemplen och temasidorna, ordnade efter tema. Bocka av det du har gjort; dina markeringar sparas bara i din egen webbläsare. Listan går också att skriva ut.",
-        "checklist_tips": "Tips",
-        "checklist_factors": "Förutsättningar för att arbetet ska lyckas",
-        "checklist_general": "Kommunernas tips och råd",
-        "checklist_from": "Från",
-        "municipality": "Kommun",
-        "municipalities": "Kommuner",
-        "theme": "Tema",
-        "themes": "Teman",
-        "target_groups": "Målgrupper",
-        "partners": "Samarbetspartner",
-        "period": "Period",
-        "county": "Län",
-        "role": "Roll",
-        "sources": "Källor",
-        "pages": "s.",
-        "examples": "Exempel",
-        "examples_in_theme": "Exempel inom temat",
-        "examples_in_municipality": "Exempel från kommunen",
-        "no_examples": "Kunskapsbanken har ännu inga exempel härifrån.",
-        "no_examples_theme": "Kunskapsbanken har ännu inga exempel inom detta tema.",
-        "example_count_one": "1 exempel",
-        "example_count_many": "{n} exempel",
-        "role_pilot": "Pilotkommun 2012–2015",
-        "role_development": "Utvecklingskommun 2016–2020",
-        "role_network_since": "Medlem i det nationella nätverket sedan {year}",
-        "role_network": "Medlem i det nationella nätverket",
-        "role_initiator": "En av de fem kommuner som tog initiativ till nätverket",
-        "kind_region": "Region",
-        "role_source_grants": "Källa: Romsk inkludering i praktiken (Länsstyrelsen i Stockholms län, 2020), s. 3.",
-        "role_source_network": "Källa: Delrapport II från Nationellt nätverk med kommuner för romsk inkludering (2014) och Länsstyrelsen i Stockholms presentation av sitt nationella uppdrag (2017–2018).",
-        "not_translated": "Det här exemplet är ännu inte översatt. Texten visas på svenska.",
-        "figures_title": "Kunskapsbanken i siffror",
-        "figures": "{examples} praktikexempel från {with_examples} kommuner, {municipalities} kommuner och regioner i nätverket och {themes} teman.",
-        "start_links_title": "Hitta i kunskapsbanken",
-        "start_link_examples": "Alla exempel",
-        "start_link_themes": "Exempel efter tema",
-        "start_link_municipalities": "Exempel efter kommun",
-        "start_link_target_groups": "Exempel efter målgrupp",
-        "start_link_checklist": "Tipslistan",
-        "summary": "Sammanfattning",
-        "code": "Kommunkod",
-        "general_tips_source": "Temasidan {theme}",
-        "download_pdf": "Ladda ner hela kunskapsbanken som PDF",
-        "download_theme_pdf": "Ladda ner temat {theme} som PDF",
-        "download_theme_part_pdf": "Ladda ner temat {theme} som PDF, del {part} av {parts}",
-        "download_theme_pdfs": "Kunskapsbanken som PDF, ett tema i taget:",
-        "theme_pdf_parts": "Temat {theme} som PDF i {parts} delar",
-        "profile_title": "Praktikprofil",
-        "profile_help": "vad betyder nivåerna?",
-        "profile_page_title": "Så beskrivs exemplen",
-        "profile_page_intro": "Varje exempel har en praktikprofil som visar hur långt arbetet har kommit, hur delaktiga romer var, vilka resurser det krävde och om uppgifterna är granskade. Profilen fylls bara i utifrån vad källan säger; där källan inte säger något står det Ej angivet, aldrig en gissning. Siffran efter varje nivå visar hur många exempel som har den.",
-        "builds_on": "Bygger på",
-        "builds_on_lower": "bygger på",
-        "reused_in": "Har återanvänts i",
-        "reused_here": "Återanvänt här",
-        "contact_role": "Kontakt",
-        "dossier_title": "Dossier",
-        "dossier_intro": "En utskriftsvänlig sammanställning av de exempel du väljer, med tipslistan för just dem. Välj exempel på sidan [Alla exempel]({index}) och klicka på Skapa dossier. Skriv sedan ut sidan eller spara den som PDF med webbläsarens utskriftsfunktion.",
-        "dossier_empty": "Inga exempel är valda. Välj exempel på sidan Alla exempel.",
-        "dossier_failed": "Exemplet kunde inte hämtas. Dossiern fungerar på webbplatsen, inte när sidorna öppnas direkt från en mapp.",
-        "dossier_print": "Skriv ut eller spara som PDF",
-        "dossier_select": "Välj till dossier",
-        "dossier_make": "Skapa dossier av valda exempel",
-        "dossier_make_shown": "Skapa dossier av de visade exemplen",
-        "related_title": "Liknande exempel",
-        "last_updated": "Senast uppdaterad {date}.",
-        "cite_title": "Citera sidan",
-        "cite_text": "{title}. I: Romsk inkludering i praktiken (kunskapsbank), {address}.",
-        "cite_date": "Senast uppdaterad {date}.",
-        "filter_label": "Filtrera exemplen",
-        "filter_text": "Sök bland exemplen",
-        "filter_reset": "Visa alla",
-        "filter_status": "{n} exempel visas",
-        "filter_partial": "Filtret gäller bara exemplen på den här sidan: de andra sidorna kunde inte läsas in.",
-        "pager_label": "Sidor",
-        "pager_status": "Sida {number} av {total}",
-        "pager_title": "{title} – sida {number} av {total}",
-        "pager_page": "Sida {number}",
-        "pager_previous": "← Föregående",
-        "pager_next": "Nästa →",
-        "target_group_all": "Alla {count} exempel för målgruppen {group}",
-        "target_groups_examples": "Exempel för målgruppen",
-        "facet_tema": "Tema",
-        "facet_malgrupp": "Målgrupp",
-        "facet_kommun": "Kommun",
-        "facet_lan": "Län",
-        "facet_roll": "Kommunens roll",
-        "map_title": "Karta över kommunerna i kunskapsbanken",
-        "map_description": "Varje punkt är en kommun eller region i kunskapsbanken och leder till dess sida. Samma kommuner finns i listan efter län.",
-        "map_title_one": "Karta: {name}",
-        "map_description_one": "{name} ligger i {county}. Övriga punkter är de andra kommunerna i kunskapsbanken; alla finns i listan på sidan Kommuner.",
-        "open_data_title": "Öppna data",
-        "open_data_intro": "Kunskapsbankens {count} exempel och kommuner finns också som data för den som vill bygga vidare på dem. Filerna skapas vid varje bygge av webbplatsen från samma innehåll som sidorna.",
-        "open_data_examples_json": "alla exempel med alla fält, på svenska och engelska, och sidornas adresser",
-        "open_data_examples_csv": "samma exempel som tabell (kalkylblad)",
-        "open_data_municipalities_json": "kommunerna och regionerna med län, roll och exempel",
-        "open_data_feed": "Atom-flöde med exemplen, nyaste först",
-        "open_data_schema": "JSON Schema för ett exempels fält (för den som skriver nya exempel)",
-        "open_data_translation_schema": "JSON Schema för en översättnings fält",
-        "open_data_license_title": "Licens",
-        "open_data_license": "Data och texter får användas enligt [{license}]({url}): ange Romsk inkludering i praktiken som källa. Exemplen bygger på källorna som varje exempel anger.",
-    },
-    "en": {
-        "examples_title": "All examples",
-        "examples_intro": "All practice examples in the knowledge base, in alphabetical order. You can also browse by [theme]({themes}), [municipality]({municipalities}) or [target group]({groups}).",
-        "themes_title": "Themes",
-        "themes_intro": "The national strategy for Roma inclusion has six thematic areas. The knowledge base adds a theme on the governance of the work.",
-        "municipalities_title": "Municipalities",
-        "municipalities_intro": "Municipalities and regions in the national network for Roma inclusion, pilot municipalities and development municipalities, by county.",
-        "target_groups_title": "Target groups",
-        "target_groups_intro": "The examples by whom they are for. An example can have several target groups.",
-        "checklist_title": "Tips checklist",
-        "checklist_intro": "Every tip and condition for success from the examples and the theme pages, by theme. Tick off what you have done; your ticks are saved only in your own browser. The list can also be printed.",
-        "checklist_tips": "Tips",
-        "checklist_factors": "Conditions for success",
-        "checklist_general": "Municipalities' tips and advice",
-        "checklist_from": "From",
-        "municipality": "Municipality",
-        "municipalities": "Municipalities",
-        "theme": "Theme",
-        "themes": "Themes",
-        "target_groups": "Target groups",
-        "partners": "Partners",
-        "period": "Period",
-        "county": "County",
-        "role": "Role",
-        "sources": "Sources",
-        "pages": "p.",
-        "examples": "Examples",
-        "examples_in_theme": "Examples in this theme",
-        "examples_in_municipality": "Examples from this municipality",
-        "no_examples": "The knowledge base has no examples from here yet.",
-        "no_examples_theme": "The knowledge base has no examples in this theme yet.",
-        "example_count_one": "1 example",
-        "example_count_many": "{n} examples",
-        "role_pilot": "Pilot municipality 2012–2015",
-        "role_development": "Development municipality 2016–2020",
-        "role_network_since": "Member of the national network since {year}",
-        "role_network": "Member of the national network",
-        "role_initiator": "One of the five municipalities that initiated the network",
-        "kind_region": "Region",
-        "role_source_grants": "Source: Romsk inkludering i praktiken (Länsstyrelsen i Stockholms län, 2020), p. 3.",
-        "role_source_network": "Source: Progress report II of the national network of municipalities for Roma inclusion (2014) and the Stockholm County Administrative Board's presentation of its national assignment (2017–2018).",
-        "not_translated": "This example has not been translated into English yet. The text is shown in Swedish.",
-        "figures_title": "The knowledge base in figures",
-        "figures": "{examples} practice examples from {with_examples} municipalities, {municipalities} municipalities and regions in the network, and {themes} themes.",
-        "start_links_title": "Find your way",
-        "start_link_examples": "All examples",
-        "start_link_themes": "Examples by theme",
-        "start_link_municipalities": "Examples by municipality",
-        "start_link_target_groups": "Examples by target group",
-        "start_link_checklist": "The tips checklist",
-        "summary": "Summary",
-        "code": "Municipality code",
-        "general_tips_source": "The theme page {theme}",
-        "download_pdf": "Download the whole knowledge base as a PDF",
-        "download_theme_pdf": "Download the theme {theme} as a PDF",
-        "download_theme_part_pdf": "Download the theme {theme} as a PDF, part {part} of {parts}",
-        "download_theme_pdfs": "The knowledge base as PDFs, one theme at a time:",
-        "theme_pdf_parts": "The theme {theme} as PDFs in {parts} parts",
-        "profile_title": "Practice profile",
-        "profile_help": "what do the levels mean?",
-        "profile_page_title": "How the examples are described",
-        "profile_page_intro": "Every example has a practice profile that shows how far the practice has come, how far Roma took part, what resources it needed and whether its facts have been reviewed. The profile is filled in only from what the source says; where the source is silent it says Not stated, never a guess. The number after each level shows how many examples have it.",
-        "builds_on": "Builds on",
-        "builds_on_lower": "builds on",
-        "reused_in": "Reused in",
-        "reused_here": "Reused here",
-        "contact_role": "Contact",
-        "dossier_title": "Dossier",
-        "dossier_intro": "A printable collection of the examples you choose, with the tips checklist for just those. Choose examples on the page [All examples]({index}) and click Make a dossier. Then print the page or save it as a PDF with your browser's print function.",
-        "dossier_empty": "No examples are chosen. Choose examples on the page All examples.",
-        "dossier_failed": "The example could not be fetched. The dossier works on the website, not when the pages are opened straight from a folder.",
-        "dossier_print": "Print or save as PDF",
-        "dossier_select": "Choose for the dossier",
-        "dossier_make": "Make a dossier of the chosen examples",
-        "dossier_make_shown": "Make a dossier of the examples shown",
-        "related_title": "Similar examples",
-        "last_updated": "Last updated {date}.",
-        "cite_title": "Cite this page",
-        "cite_text": "{title}. In: Roma inclusion in practice (knowledge base), {address}.",
-        "cite_date": "Last updated {date}.",
-        "filter_label": "Filter the examples",
-        "filter_text": "Search the examples",
-        "filter_reset": "Show all",
-        "filter_status": "{n} examples shown",
-        "filter_partial": "The filter covers only the examples on this page: the other pages could not be loaded.",
-        "pager_label": "Pages",
-        "pager_status": "Page {number} of {total}",
-        "pager_title": "{title} – page {number} of {total}",
-        "pager_page": "Page {number}",
-        "pager_previous": "← Previous",
-        "pager_next": "Next →",
-        "target_group_all": "All {count} examples for the target group {group}",
-        "target_groups_examples": "Examples for this target group",
-        "facet_tema": "Theme",
-        "facet_malgrupp": "Target group",
-        "facet_kommun": "Municipality",
-        "facet_lan": "County",
-        "facet_roll": "Role of the municipality",
-        "map_title": "Map of the municipalities in the knowledge base",
-        "map_description": "Each point is a municipality or region in the knowledge base and leads to its page. The same municipalities are in the list by county.",
-        "map_title_one": "Map: {name}",
-        "map_description_one": "{name} is in {county}. The other points are the other municipalities in the knowledge base; all are listed on the Municipalities page.",
-        "open_data_title": "Open data",
-        "open_data_intro": "The knowledge base's {count} examples and its municipalities are also available as data for anyone who wants to build on them. The files are made at every build of the website from the same content as the pages.",
-        "open_data_examples_json": "every example with every field, in Swedish and English, and the pages' addresses",
-        "open_data_examples_csv": "the same examples as a table (spreadsheet)",
-        "open_data_municipalities_json": "the municipalities and regions with county, role and examples",
-        "open_data_feed": "Atom feed of the examples, newest first",
-        "open_data_schema": "JSON Schema of an example's fields (for those who write new examples)",
-        "open_data_translation_schema": "JSON Schema of a translation's fields",
-        "open_data_license_title": "Licence",
-        "open_data_license": "The data and texts may be used under [{license}]({url}): name Roma inclusion in practice as the source. The examples build on the sources each example names.",
-    },
-}
+import functools
+import string
+from pathlib import Path
+
+from .front_matter import load_yaml_file
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .problems import Problem
+
+UI_FOLDER = Path(__file__).resolve().parent.parent.parent / "data" / "ui"
+
+
+def _display(language: str) -> str:
+    return f"data/ui/{language}.yml"
+
+
+def _placeholders(value: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(value) if name}
+
+
+def _read_table(language: str, problems: list[Problem]) -> tuple[dict[str, str], object]:
+    display, path = _display(language), UI_FOLDER / f"{language}.yml"
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(display, None, None, f"cannot read the interface text: {error.strerror}"))
+        return {}, None
+    value, document = load_yaml_file(display, raw)
+    problems.extend(document.problems)
+    if not isinstance(value, dict):
+        if value is not None:
+            problems.append(Problem(display, 1, None, "the file must be a mapping of keys to texts ('key: text')"))
+        return {}, document
+    table = {}
+    for key, text in value.items():
+        if isinstance(text, str):
+            table[key] = text
+        else:
+            problems.append(Problem(display, document.line_of((key,)), key, f"must be text, got {text!r}"))
+    return table, document
+
+
+class UiTextError(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+def ui_problems() -> list[Problem]:
+    """What is wrong with the tables (empty: nothing)."""
+    return _load()[1]
+
+
+def ui_tables() -> dict[str, dict[str, str]]:
+    """language -> key -> text; raises UiTextError listing every problem."""
+    tables, problems = _load()
+    if problems:
+        raise UiTextError(problems)
+    return tables
+
+
+@functools.cache
+def _load() -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    problems: list[Problem] = []
+    tables, documents = {}, {}
+    for language in LANGUAGES:
+        tables[language], documents[language] = _read_table(language, problems)
+    reference = tables[DEFAULT_LANGUAGE]
+    for language in LANGUAGES:
+        if language == DEFAULT_LANGUAGE or not tables[language]:
+            continue
+        for key in reference.keys() - tables[language].keys():
+            problems.append(Problem(_display(language), None, key, f"missing; {_display(DEFAULT_LANGUAGE)} has it: {reference[key]!r}"))
+        for key in tables[language].keys() - reference.keys():
+            problems.append(Problem(_display(language), documents[language].line_of((key,)), key,
+                                    f"not in {_display(DEFAULT_LANGUAGE)}; add it there too or remove it"))
+        for key in reference.keys() & tables[language].keys():
+            if _placeholders(reference[key]) != _placeholders(tables[language][key]):
+                expected = ", ".join(sorted("{" + name + "}" for name in _placeholders(reference[key]))) or "none"
+                problems.append(Problem(_display(language), documents[language].line_of((key,)), key,
+                                        f"must have the same placeholders as {_display(DEFAULT_LANGUAGE)}: {expected}"))
+    return tables, sorted(problems, key=lambda p: (p.path, p.line or 0, p.field or ""))
 
 
 def text(language: str, key: str, **values: object) -> str:
-    template = UI_TEXT[language][key]
+    table = ui_tables()[language]
+    if key not in table:
+        raise UiTextError([Problem(_display(language), None, key, "missing: the site needs this text")])
+    template = table[key]
     return template.format(**values) if values else template
 
 

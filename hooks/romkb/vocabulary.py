@@ -9,8 +9,7 @@ from typing import Any
 
 from .front_matter import load_yaml_file
 from .problems import Problem
-
-LANGUAGES = ("sv", "en")
+from .ui_text import ui_problems
 
 
 @dataclass(frozen=True)
@@ -174,6 +173,7 @@ def load_vocabularies(data_dir: Path) -> Vocabularies:
         for entry in _read_entries(data_dir / "sources.yml", _SOURCE_FIELDS, _SOURCE_REQUIRED, problems)
     }
     profile = _read_profile(data_dir / "profile.yml", problems)
+    problems.extend(ui_problems())  # the interface text (data/ui/) is data too
     for municipality in municipalities.values():
         if municipality.county not in counties:
             problems.append(Problem(str(data_dir / "municipalities.yml"), None, "county",
