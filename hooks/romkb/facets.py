@@ -7,23 +7,19 @@ from __future__ import annotations
 from .catalogue import Catalogue
 from .examples import Example
 from .ui_text import text
-from .vocabulary import Vocabularies
+from .vocabulary import FIXED_FILTERS, Vocabularies
 
 # Facets that are not profile fields, as they appear in a filtered view's
-# address (?tema=utbildning); each profile field adds its own (data/profile.yml).
-BASE_FACETS = ("tema", "malgrupp", "kommun", "lan", "roll")
+# address (?tema=utbildning); a profile field with a `filter` key in
+# data/profile.yml adds its own.
+BASE_FACETS = FIXED_FILTERS
 ROLES = (("pilot", "pilot", "role_pilot"), ("utveckling", "development", "role_development"),
          ("natverk", "network_member", "role_network"))  # facet value, Municipality attribute, UI key
 
 
-# Profile facets: address name -> profile field.
-PROFILE_FACETS = {"mognad": "maturity", "fortsattning": "continuation", "delaktighet": "roma_participation",
-                  "personal": "staff", "kostnad": "cost", "finansiering": "funding", "starttid": "time_to_start"}
-
-
 def profile_facets(vocabularies: Vocabularies) -> dict[str, str]:
-    """Facet name -> profile field."""
-    return PROFILE_FACETS
+    """Facet name -> profile field, for the fields that have a filter key (data/profile.yml)."""
+    return {field.facet: name for name, field in vocabularies.profile.items() if field.facet}
 
 
 def facet_names(vocabularies: Vocabularies) -> tuple[str, ...]:

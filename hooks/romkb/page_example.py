@@ -12,14 +12,12 @@ from .vocabulary import NOT_STATED
 ANCHOR_DESCRIPTION = "beskrivning"
 ANCHOR_FACTORS = "forutsattningar"
 ANCHOR_TIPS = "tips"
-# A Material icon (inline SVG, nothing fetched) for each profile field; the
-# text beside it carries the meaning (not the icon, not colour).
-PROFILE_ICONS = {
-    "maturity": ":material-stairs-up:", "continuation": ":material-autorenew:",
-    "roma_participation": ":material-account-group:", "staff": ":material-account-tie:",
-    "cost": ":material-cash:", "funding": ":material-bank:", "time_to_start": ":material-clock-outline:",
-    "review_status": ":material-check-decagram:",
-}
+
+
+def icon_shortcode(profile_field) -> str:
+    """The field's Material icon (data/profile.yml) as an emoji shortcode: an
+    inline SVG, nothing fetched; the text beside it carries the meaning."""
+    return f":{profile_field.icon}:" if profile_field.icon else ""
 
 
 def profile_lines(site, example: Example, language: str) -> list[dict]:
@@ -31,7 +29,7 @@ def profile_lines(site, example: Example, language: str) -> list[dict]:
         levels = [profile_field.levels[level] for level in example.profile_levels(name) if level in profile_field.levels]
         label = profile_field.label(language)
         lines.append({
-            "icon": PROFILE_ICONS.get(name, ""),
+            "icon": icon_shortcode(profile_field),
             "label": label if label.endswith("?") else label + ":",
             "values": [level.label(language) for level in levels],
             "reviewed": example.last_reviewed if name == "review_status" and value != NOT_STATED else None,

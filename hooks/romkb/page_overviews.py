@@ -8,7 +8,7 @@ import posixpath
 
 from .checklist import KINDS, checklist_items
 from .open_data import LICENSE, LICENSE_URL
-from .page_example import ANCHOR_FACTORS, ANCHOR_TIPS, PROFILE_ICONS
+from .page_example import ANCHOR_FACTORS, ANCHOR_TIPS, icon_shortcode
 from .page_listings import ANCHOR_GENERAL_TIPS, municipality_roles, pager
 from .site_paths import (CHECKLIST_PAGE, DOSSIER_PAGE, EXAMPLES_CSV, EXAMPLES_INDEX, EXAMPLES_JSON, FEED, MUNICIPALITIES_INDEX,
                          MUNICIPALITIES_JSON, OPEN_DATA_PAGE, PROFILE_PAGE, SCHEMA_FILE, START_PAGE, TARGET_GROUPS_PAGE, THEMES_INDEX,
@@ -87,7 +87,7 @@ def profile_page(site, language: str) -> dict[str, str]:
         levels = [{"label": level.label(language), "definition": level.definition(language),
                    "count": sum(1 for example in site.catalogue.examples if level_id in example.profile_levels(name))}
                   for level_id, level in profile_field.levels.items()]
-        fields.append({"anchor": name.replace("_", "-"), "icon": PROFILE_ICONS.get(name, ""), "label": profile_field.label(language), "levels": levels})
+        fields.append({"anchor": name.replace("_", "-"), "icon": icon_shortcode(profile_field), "label": profile_field.label(language), "levels": levels})
     return {PROFILE_PAGE: site.render("profile.md.j2", PROFILE_PAGE, language, {"title": text(language, "profile_page_title")}, fields=fields)}
 
 

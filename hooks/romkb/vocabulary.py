@@ -3,12 +3,14 @@ municipalities and source documents, each with Swedish and English labels."""
 
 from __future__ import annotations
 
+import importlib.util
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .front_matter import load_yaml_file
-from .problems import Problem
+from .problems import Problem, did_you_mean
 from .ui_text import ui_problems
 
 
@@ -76,6 +78,8 @@ class ProfileField:
     en: str
     levels: dict[str, ProfileLevel]
     multiple: bool = False
+    icon: str | None = None  # a Material icon shortcode name (material-stairs-up), shown before the field
+    facet: str | None = None  # the field's key in the examples index's filter (mognad); None: no filter
 
     def label(self, language: str) -> str:
         return self.sv if language == "sv" else self.en
@@ -184,6 +188,13 @@ def load_vocabularies(data_dir: Path) -> Vocabularies:
 
 
 _LEVEL_FIELDS = {"id": str, "sv": str, "en": str, "sv_definition": str, "en_definition": str}
+_PROFILE_KEYS = ("field", "sv", "en", "levels", "multiple", "icon", "filter")
+# The examples index's own filters (and its text search, q): a profile field's
+# filter key must not take one of them.
+FIXED_FILTERS = ("tema", "malgrupp", "kommun", "lan", "roll")
+_RESERVED_FILTERS = (*FIXED_FILTERS, "q")
+_FILTER_KEY = re.compile(r"^[a-z][a-z0-9]*$")
+_ICON = re.compile(r"^(material|fontawesome-(?:solid|regular|brands)|octicons|simple)-([a-z0-9-]+)$")
 
 
 def _read_profile(path: Path, problems: list[Problem]) -> dict[str, ProfileField]:
@@ -206,18 +217,62 @@ def _read_profile(path: Path, problems: list[Problem]) -> dict[str, ProfileField
                 or not isinstance(entry.get("levels"), list) or not isinstance(entry.get("multiple", False), bool):
             problems.append(Problem(name, line, None, "each field needs field, sv, en (text), levels (a list) and optionally multiple (true/false)"))
             continue
-        levels: dict[str, ProfileLevel] = {}
-        for level_index, level in enumerate(entry["levels"]):
-            level_line = document.line_of((index, "levels", level_index))
-            if not isinstance(level, dict) or set(level) != set(_LEVEL_FIELDS) or not all(isinstance(item, str) for item in level.values()):
-                problems.append(Problem(name, level_line, "levels", f"each level needs exactly {', '.join(_LEVEL_FIELDS)} (text)"))
-                continue
-            if level["id"] in levels:
-                problems.append(Problem(name, level_line, "id", f"'{level['id']}' is used twice"))
-                continue
-            levels[level["id"]] = ProfileLevel(**level)
+        for key in entry.keys() - set(_PROFILE_KEYS):
+            problems.append(Problem(name, document.line_of((index, key)), key,
+                                    f"unknown key; allowed: {', '.join(_PROFILE_KEYS)}.{did_you_mean(str(key), _PROFILE_KEYS)}"))
+        levels = _read_levels(name, document, index, entry["levels"], problems)
+        icon, facet = _presentation(name, document, index, entry, profile, problems)
         if entry["field"] in profile:
             problems.append(Problem(name, line, "field", f"'{entry['field']}' is used twice"))
             continue
-        profile[entry["field"]] = ProfileField(entry["field"], entry["sv"], entry["en"], levels, entry.get("multiple", False))
+        profile[entry["field"]] = ProfileField(entry["field"], entry["sv"], entry["en"], levels, entry.get("multiple", False), icon, facet)
     return profile
+
+
+def _read_levels(name: str, document, index: int, entries: list, problems: list[Problem]) -> dict[str, ProfileLevel]:
+    levels: dict[str, ProfileLevel] = {}
+    for level_index, level in enumerate(entries):
+        level_line = document.line_of((index, "levels", level_index))
+        if not isinstance(level, dict) or set(level) != set(_LEVEL_FIELDS) or not all(isinstance(item, str) for item in level.values()):
+            problems.append(Problem(name, level_line, "levels", f"each level needs exactly {', '.join(_LEVEL_FIELDS)} (text)"))
+            continue
+        if level["id"] in levels:
+            problems.append(Problem(name, level_line, "id", f"'{level['id']}' is used twice"))
+            continue
+        levels[level["id"]] = ProfileLevel(**level)
+    return levels
+
+
+def _presentation(name: str, document, index: int, entry: dict, earlier: dict[str, ProfileField],
+                  problems: list[Problem]) -> tuple[str | None, str | None]:
+    """A field's icon and filter key, checked (None where absent or wrong)."""
+    icon, facet = entry.get("icon"), entry.get("filter")
+    if icon is not None and not _icon_exists(icon):
+        problems.append(Problem(name, document.line_of((index, "icon")), "icon",
+                                f"'{icon}' is not an icon of the theme; write e.g. material-stairs-up (see https://pictogrammers.com/library/mdi/)"))
+        icon = None
+    if facet is not None:
+        used = {field.facet: field.field for field in earlier.values() if field.facet}
+        message = None
+        if not isinstance(facet, str) or not _FILTER_KEY.match(facet):
+            message = f"must be lower-case letters and digits (it goes in addresses: ?{facet}=…), got {facet!r}"
+        elif facet in _RESERVED_FILTERS:
+            message = f"'{facet}' is the index's own filter; the taken keys are {', '.join(_RESERVED_FILTERS)}"
+        elif facet in used:
+            message = f"'{facet}' is already the filter of the field {used[facet]}"
+        if message:
+            problems.append(Problem(name, document.line_of((index, "filter")), "filter", message))
+            facet = None
+    return icon, facet
+
+
+def _icon_exists(icon: object) -> bool:
+    """A Material for MkDocs icon shortcode name whose SVG the installed theme bundles."""
+    match = _ICON.match(icon) if isinstance(icon, str) else None
+    if match is None:
+        return False
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        return True  # the theme is not installed here: the name's form is all that can be checked
+    set_name = match.group(1).replace("-", "/", 1) if match.group(1).startswith("fontawesome") else match.group(1)
+    return (Path(spec.origin).parent / "templates" / ".icons" / set_name / f"{match.group(2)}.svg").is_file()
