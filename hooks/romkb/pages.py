@@ -40,6 +40,12 @@ def in_pages(items: list, size: int) -> list[list]:
     return [items[start : start + size] for start in range(0, len(items), size)] or [[]]
 
 
+def theme_title(catalogue: Catalogue, theme: str, language: str) -> str:
+    """The theme page's title (its introduction's), or the theme's label."""
+    intro = catalogue.theme_intros.get((theme, language))
+    return intro.title if intro else catalogue.vocabularies.themes[theme].label(language)
+
+
 class PageGenerator:
     """The catalogue and the build's settings, with what several pages share."""
 
@@ -77,7 +83,9 @@ class PageGenerator:
 
     @functools.cached_property
     def downloads(self) -> Downloads:
-        return Downloads(self.pdfs, self.theme_title, self.directory_urls)
+        # A function of the catalogue, not a bound method: the generator must
+        # not be in a reference cycle (the hook freezes what it makes).
+        return Downloads(self.pdfs, functools.partial(theme_title, self.catalogue), self.directory_urls)
 
     @functools.cached_property
     def facet_values(self) -> dict[str, dict[str, list[str]]]:
@@ -90,8 +98,7 @@ class PageGenerator:
     paths = site_paths  # for the templates: where each page is
 
     def theme_title(self, theme: str, language: str) -> str:
-        intro = self.catalogue.theme_intros.get((theme, language))
-        return intro.title if intro else self.vocabularies.themes[theme].label(language)
+        return theme_title(self.catalogue, theme, language)
 
     def url(self, page: str, language: str) -> str:
         return built_url(page, language, self.directory_urls)
