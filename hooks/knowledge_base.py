@@ -30,13 +30,13 @@ from mkdocs.utils import normalize_url
 from romkb.catalogue import Catalogue, load_catalogue
 from romkb.file_cache import CACHE_FOLDER
 from romkb.gc_pause import cycle_collection_paused
-from romkb.map_svg import load_outline, sweden_map_svg
+from romkb.map_svg import load_outline
 from romkb.print_document import edition_from_git, write_pdfs
 from romkb.site_paths import ACCESSIBILITY_PAGE, PRIVACY_PAGE, built_url
-from romkb.ui_text import text
 from romkb.site_sources import SiteSources, SiteSourceError, assemble, remove_tree, scratch_parent, split_for_build, write_tree
+from romkb.ui_text import text
 from romkb.vocabulary import VocabularyError
-from romkb.widgets import WidgetError, fill_widgets, map_hrefs
+from romkb.widgets import WidgetError, fill_widgets, map_svg
 
 log = get_plugin_logger(__name__)
 
@@ -55,7 +55,7 @@ class _State:
     offline: bool
     pages: dict[str, bytes]  # Markdown of every page (UTF-8), by path in the assembled folder
     outline: list  # Sweden's outline, for the map widget
-    env: object = None  # this language pass's theme environment (on_env)
+    env: object = None  # the theme's environment for the widgets, made once per language pass
 
 
 def _remove_folders() -> None:
@@ -201,8 +201,7 @@ def _widget_environment(config, state: _State):
     municipalities = list(state.catalogue.vocabularies.municipalities.values())
 
     def kb_map_svg(page, widget):
-        hrefs = map_hrefs([m.id for m in municipalities], widget["municipality_url"], lambda url: normalize_url(url, page))
-        return Markup(sweden_map_svg(state.outline, municipalities, hrefs, widget["title"], widget["description"], widget.get("highlight")))
+        return Markup(map_svg(state.outline, municipalities, widget, lambda url: normalize_url(url, page)))
 
     env.globals["kb_map_svg"] = kb_map_svg
     return env

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .body import section_headings
 from .examples import Example
 from .site_paths import PROFILE_PAGE, absolute_url, example_path
 from .vocabulary import NOT_STATED
+
+if TYPE_CHECKING:  # the page functions get the generator as `site`
+    from .pages import PageGenerator
 
 # Fixed anchors on example pages, so that links (the checklist) do not depend
 # on how headings are turned into ids.
@@ -20,7 +25,7 @@ def icon_shortcode(profile_field) -> str:
     return f":{profile_field.icon}:" if profile_field.icon else ""
 
 
-def profile_lines(site, example: Example, language: str) -> list[dict]:
+def profile_lines(site: PageGenerator, example: Example, language: str) -> list[dict]:
     """The practice profile at a glance: icon, the field's name and the value
     in words, so that nothing depends on the icon or colour."""
     lines = []
@@ -38,7 +43,7 @@ def profile_lines(site, example: Example, language: str) -> list[dict]:
     return lines
 
 
-def example_page(site, example: Example, language: str) -> dict[str, str]:
+def example_page(site: PageGenerator, example: Example, language: str) -> dict[str, str]:
     page = example_path(example.slug)
     example_text = example.text(language)
     dates = site.dates.get(f"examples/{example.slug}.md")

@@ -5,6 +5,7 @@ numbered pages (``listing_page_path``) linked by the pager widget."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .body import theme_tips_heading
 from .examples import Example
@@ -13,11 +14,14 @@ from .site_paths import (DOSSIER_PAGE, EXAMPLES_INDEX, MUNICIPALITIES_INDEX, TAR
                          municipality_path, target_group_path, theme_path)
 from .ui_text import text
 
+if TYPE_CHECKING:  # the page functions get the generator as `site`
+    from .pages import PageGenerator
+
 PAGER_NEIGHBOURS = 2  # page links shown either side of the current page
 ANCHOR_GENERAL_TIPS = "kommunernas-tips"  # the general tips on a theme page (the checklist links there)
 
 
-def pager(site, first: str, number: int, total: int, language: str) -> dict | None:
+def pager(site: PageGenerator, first: str, number: int, total: int, language: str) -> dict | None:
     """Previous, next, the first and last pages and the ones near this one
     (a bounded number of links); None for a listing of one page."""
     if total <= 1:
@@ -42,7 +46,7 @@ def pager(site, first: str, number: int, total: int, language: str) -> dict | No
     return {"label": text(language, "pager_label"), "status": text(language, "pager_status", number=number, total=total), "items": items}
 
 
-def card_listing(site, first: str, title: str, examples: list[Example], language: str, template: str, meta: dict | None = None,
+def card_listing(site: PageGenerator, first: str, title: str, examples: list[Example], language: str, template: str, meta: dict | None = None,
                  **context: object) -> dict[str, str]:
     """A page of example cards, on numbered pages when the list is long; the
     template shows its head and tail on the first page only (``number``)."""
@@ -64,7 +68,7 @@ def _present(widgets: dict) -> dict | None:
     return present or None
 
 
-def facet_form(site, language: str, first: str, total: int) -> dict:
+def facet_form(site: PageGenerator, language: str, first: str, total: int) -> dict:
     """The facet form's data (overrides/partials/kb/facets.html), with counts from the build."""
     counts, labels = site.facet_counts, facet_labels(site.vocabularies, language)
     facets = []
@@ -81,7 +85,7 @@ def facet_form(site, language: str, first: str, total: int) -> dict:
             "page_pattern": site.url(listing_page_path(first, 99999), language).replace("99999", "{n}"), "facets": facets}
 
 
-def examples_index(site, language: str) -> dict[str, str]:
+def examples_index(site: PageGenerator, language: str) -> dict[str, str]:
     """The examples with the facet form, on numbered pages; the form filters
     across every page (the script loads the other pages' cards)."""
     chunks = site.chunks(site.sorted_by_title(site.catalogue.examples, language))
@@ -99,7 +103,7 @@ def examples_index(site, language: str) -> dict[str, str]:
     return pages
 
 
-def theme_pages(site, language: str) -> dict[str, str]:
+def theme_pages(site: PageGenerator, language: str) -> dict[str, str]:
     pages = {}
     for theme_id in site.vocabularies.themes:
         intro = site.catalogue.theme_intros.get((theme_id, language))
@@ -128,7 +132,7 @@ def municipality_roles(municipality, language: str) -> list[str]:
     return roles
 
 
-def map_widget(site, language: str, highlight=None) -> dict | None:
+def map_widget(site: PageGenerator, language: str, highlight=None) -> dict | None:
     """The map's data (overrides/partials/kb/map.html); None without Sweden's outline."""
     if not site.outline:
         return None
@@ -142,7 +146,7 @@ def map_widget(site, language: str, highlight=None) -> dict | None:
             "municipality_url": site.url(municipality_path("{id}"), language)}
 
 
-def municipality_pages(site, language: str) -> dict[str, str]:
+def municipality_pages(site: PageGenerator, language: str) -> dict[str, str]:
     pages = {}
     for municipality in site.vocabularies.municipalities.values():
         examples_here = site.catalogue.examples_for_municipality(municipality.id)
@@ -153,7 +157,7 @@ def municipality_pages(site, language: str) -> dict[str, str]:
     return pages
 
 
-def target_group_pages(site, language: str) -> dict[str, str]:
+def target_group_pages(site: PageGenerator, language: str) -> dict[str, str]:
     """Every target group with its examples. A group with more examples than
     fit on one page gets pages of its own (``malgrupper/<group>.md``), linked
     from here, so that this page stays small."""

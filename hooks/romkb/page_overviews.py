@@ -5,18 +5,22 @@ open-data page."""
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
 
 from .checklist import KINDS, checklist_items
 from .open_data import LICENSE, LICENSE_URL
 from .page_example import ANCHOR_FACTORS, ANCHOR_TIPS, icon_shortcode
-from .page_listings import ANCHOR_GENERAL_TIPS, municipality_roles, pager
+from .page_listings import ANCHOR_GENERAL_TIPS, map_widget, municipality_roles, pager
 from .site_paths import (CHECKLIST_PAGE, DOSSIER_PAGE, EXAMPLES_CSV, EXAMPLES_INDEX, EXAMPLES_JSON, FEED, MUNICIPALITIES_INDEX,
                          MUNICIPALITIES_JSON, OPEN_DATA_PAGE, PROFILE_PAGE, SCHEMA_FILE, START_PAGE, TARGET_GROUPS_PAGE, THEMES_INDEX,
                          TRANSLATION_SCHEMA_FILE, example_path, listing_page_path, relative_url, theme_path)
 from .ui_text import text
 
+if TYPE_CHECKING:  # the page functions get the generator as `site`
+    from .pages import PageGenerator
 
-def start_page(site, language: str, title: str, intro_markdown: str) -> dict[str, str]:
+
+def start_page(site: PageGenerator, language: str, title: str, intro_markdown: str) -> dict[str, str]:
     figures = {"examples": len(site.catalogue.examples), "with_examples": len(site.catalogue.municipalities_with_examples()),
                "municipalities": sum(1 for m in site.vocabularies.municipalities.values() if m.network_member),
                "themes": len(site.vocabularies.themes)}
@@ -27,13 +31,13 @@ def start_page(site, language: str, title: str, intro_markdown: str) -> dict[str
                                     figures=figures, links=links)}
 
 
-def themes_index(site, language: str) -> dict[str, str]:
+def themes_index(site: PageGenerator, language: str) -> dict[str, str]:
     themes = [{"id": theme_id, "label": theme.label(language), "path": theme_path(theme_id),
                "count": len(site.catalogue.examples_for_theme(theme_id))} for theme_id, theme in site.vocabularies.themes.items()]
     return {THEMES_INDEX: site.render("themes_index.md.j2", THEMES_INDEX, language, {"title": text(language, "themes_title")}, themes=themes)}
 
 
-def municipalities_index(site, language: str) -> dict[str, str]:
+def municipalities_index(site: PageGenerator, language: str) -> dict[str, str]:
     counties = site.vocabularies.counties
     by_county: dict[str, list] = {}
     for municipality in site.vocabularies.municipalities.values():
@@ -43,18 +47,12 @@ def municipalities_index(site, language: str) -> dict[str, str]:
         entries = [{"municipality": m, "count": len(site.catalogue.examples_for_municipality(m.id)), "roles": municipality_roles(m, language)}
                    for m in sorted(by_county[county_id], key=lambda m: m.name)]
         groups.append({"id": county_id, "label": counties[county_id].label(language), "entries": entries})
-    meta = {"title": text(language, "municipalities_title"), "kb": {"map": _map(site, language)}}
+    meta = {"title": text(language, "municipalities_title"), "kb": {"map": map_widget(site, language)}}
     return {MUNICIPALITIES_INDEX: site.render("municipalities_index.md.j2", MUNICIPALITIES_INDEX, language, meta, counties=groups,
                                               has_map=bool(site.outline))}
 
 
-def _map(site, language: str):
-    from .page_listings import map_widget
-
-    return map_widget(site, language)
-
-
-def checklist_pages(site, language: str) -> dict[str, str]:
+def checklist_pages(site: PageGenerator, language: str) -> dict[str, str]:
     """The general tips and every example's tips and success factors, by
     theme; on numbered pages of ``page_size`` examples each (in theme order)
     when there are many. Ticks are kept per item, so they hold across pages."""
@@ -80,7 +78,7 @@ def _checklist_target(item) -> tuple[str, str]:
     return example_path(item.source_id), ANCHOR_TIPS if item.id.startswith("tip-") else ANCHOR_FACTORS
 
 
-def profile_page(site, language: str) -> dict[str, str]:
+def profile_page(site: PageGenerator, language: str) -> dict[str, str]:
     """Every profile field and level with its definition, and how many examples have it."""
     fields = []
     for name, profile_field in site.vocabularies.profile.items():
@@ -91,7 +89,7 @@ def profile_page(site, language: str) -> dict[str, str]:
     return {PROFILE_PAGE: site.render("profile.md.j2", PROFILE_PAGE, language, {"title": text(language, "profile_page_title")}, fields=fields)}
 
 
-def dossier_page(site, language: str) -> dict[str, str]:
+def dossier_page(site: PageGenerator, language: str) -> dict[str, str]:
     """A print-ready page of chosen examples, assembled in the reader's
     browser from the example pages (assets/dossier.js)."""
     meta = {"title": text(language, "dossier_title"), "search": {"exclude": True}}
@@ -99,7 +97,7 @@ def dossier_page(site, language: str) -> dict[str, str]:
                                       examples_base=relative_url(DOSSIER_PAGE, EXAMPLES_INDEX, site.directory_urls), page_suffix="/" if site.directory_urls else ".html")}
 
 
-def open_data_page(site, language: str) -> dict[str, str]:
+def open_data_page(site: PageGenerator, language: str) -> dict[str, str]:
     files = [(EXAMPLES_JSON, "open_data_examples_json"), (EXAMPLES_CSV, "open_data_examples_csv"),
              (MUNICIPALITIES_JSON, "open_data_municipalities_json"), (FEED, "open_data_feed"),
              (SCHEMA_FILE, "open_data_schema"), (TRANSLATION_SCHEMA_FILE, "open_data_translation_schema")]

@@ -21,10 +21,13 @@ from .git_dates import FileDates
 from .languages import LANGUAGES
 from .open_data import open_data_files
 from .pdf_plan import PdfIndex, pdf_index
-from .related import RELATED_LIMIT, related_examples
 from . import site_paths
+from .page_example import example_page
+from .page_listings import examples_index, municipality_pages, target_group_pages, theme_pages
+from .page_overviews import checklist_pages, dossier_page, municipalities_index, open_data_page, profile_page, start_page, themes_index
+from .related import RELATED_LIMIT, related_examples
 from .schema import example_schema
-from .site_paths import (SCHEMA_FILE, TRANSLATION_SCHEMA_FILE, built_url, link, localized)
+from .site_paths import SCHEMA_FILE, TRANSLATION_SCHEMA_FILE, built_url, link, localized
 from .templating import MarkdownText, md_escape, render_page
 from .ui_text import example_count, text
 from .widgets import marker
@@ -146,11 +149,6 @@ class PageGenerator:
     def generate(self, start_intro: dict[str, tuple[str, str]]) -> dict[str, str]:
         """Every generated file: path -> content. ``start_intro`` maps a
         language to the (title, Markdown) of the hand-written start text."""
-        from .page_example import example_page
-        from .page_listings import examples_index, municipality_pages, target_group_pages, theme_pages
-        from .page_overviews import (checklist_pages, dossier_page, municipalities_index, open_data_page, profile_page,
-                                     start_page, themes_index)
-
         pages: dict[str, str] = {}
         for language in LANGUAGES:
             generated: dict[str, str] = {}

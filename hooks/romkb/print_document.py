@@ -16,7 +16,7 @@ from .examples import Example
 from .gc_pause import cycle_collection_rare
 from .languages import LANGUAGES
 from .pdf_plan import PART_LIMIT, WHOLE_PDF_LIMIT, PdfPlanEntry, pdf_folder, pdf_plan
-from .print_html import Edition, PrintDocument
+from .print_html import PRINT_CSS, Edition, PrintDocument
 from .pydyf_patch import cache_page_references
 
 def edition_from_git(root: Path) -> Edition:
@@ -47,14 +47,15 @@ def document_catalogue(catalogue: Catalogue, entry: PdfPlanEntry, by_slug: dict[
 
 def render_pdf(catalogue: Catalogue, entry: PdfPlanEntry, edition: Edition, start_intro: str, target: Path, base_url: str) -> Path:
     """Render one planned document (``catalogue``: see document_catalogue) to ``target``."""
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     cache_page_references()
     with cycle_collection_rare():
         source = PrintDocument(catalogue, entry.language, edition, start_intro, only_theme=entry.theme,
                                part=entry.part, parts=entry.parts).html()
-        identifier = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32].encode("ascii")
-        HTML(string=source, base_url=base_url).write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier, custom_metadata=True)
+        stylesheet = PRINT_CSS.read_text(encoding="utf-8")
+        identifier = hashlib.sha256((source + stylesheet).encode("utf-8")).hexdigest()[:32].encode("ascii")
+        HTML(string=source, base_url=base_url).write_pdf(target, stylesheets=[CSS(string=stylesheet)], pdf_variant="pdf/ua-1", pdf_identifier=identifier, custom_metadata=True)
     return target
 
 

@@ -24,10 +24,12 @@ from .checklist import KINDS, checklist_items
 from .examples import Example, SourceRef
 from .print_links import PrintLinks
 from .print_text import print_text, site_title
-from .templating import read_template_file, render_html
+from .templating import TEMPLATES, render_html
 from .ui_text import text as ui
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+# The print document's layout, given to WeasyPrint with the document (print_document).
+PRINT_CSS = TEMPLATES / "print.css"
 # The ids of the document's own parts (the template), besides tema-<id> and exempel-<slug>.
 FIXED_IDS = frozenset({"innehall", "om", "tipslista", "kallor", "om-utskriften"})
 
@@ -147,5 +149,4 @@ class PrintDocument:
             "edition": self.text["edition"].format(date=self.edition.date), "version": self.text["version"].format(version=self.edition.version),
             "date": self.edition.date, "about": rendered(self.start_intro, self.ids, demote=1), "chapters": chapters,
             "checklist": self.checklist(), "all_sources": list(self.vocabularies.sources.values()), "part_note": part_note,
-            "css": Markup(read_template_file("print.css")),
         })

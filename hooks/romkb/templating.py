@@ -78,6 +78,3 @@ def render_page(template: str, meta: dict[str, object], context: dict[str, objec
 def render_html(template: str, context: dict[str, object]) -> str:
     return html_environment().get_template(template).render(context)
 
-
-def read_template_file(name: str) -> str:
-    return (TEMPLATES / name).read_text(encoding="utf-8")

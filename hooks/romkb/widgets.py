@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .map_svg import sweden_map_svg
+
 WIDGETS = ("download", "pager", "facets", "map")
 _MARKER = re.compile(r'<div data-kb-widget="([a-z]+)"></div>')
 
@@ -43,6 +45,9 @@ def fill_widgets(html: str, widgets: dict[str, object] | None, render: Callable[
     return _MARKER.sub(replace, html)
 
 
-def map_hrefs(municipality_ids, url_pattern: str, relative_url: Callable[[str], str]) -> dict[str, str]:
-    """Each municipality's page, relative to the page that shows the map."""
-    return {municipality: relative_url(url_pattern.replace("{id}", municipality)) for municipality in municipality_ids}
+def map_svg(outline: list, municipalities: list, widget: dict, relative_url: Callable[[str], str]) -> str:
+    """The map widget's SVG (``kb.map`` data), its points linked to the
+    municipalities' pages; ``relative_url`` makes a built URL relative to the
+    page that shows the map (MkDocs' normalize_url, in the hook)."""
+    hrefs = {m.id: relative_url(widget["municipality_url"].replace("{id}", m.id)) for m in municipalities}
+    return sweden_map_svg(outline, municipalities, hrefs, widget["title"], widget["description"], widget.get("highlight"))
