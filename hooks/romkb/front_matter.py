@@ -10,10 +10,9 @@ defaults are wrong for this data (see the project notes):
   the schema then says which type each field needs.
 * Duplicate keys silently keep the last value: here they are an error.
 * Anchors and aliases allow "billion laughs" bombs: here they are refused.
-* libyaml's C composer crashes on very deep nesting and accepts anchors: it
-  is used only for text that has no anchor or alias and little nesting (nearly
-  every file; it is twice as fast); everything else goes through the Python
-  composer, with a size cap and a depth cap.
+* libyaml's C composer crashes on very deep nesting and accepts anchors: the
+  Python composer builds the node tree (on libyaml's scanner and parser when
+  PyYAML has them), with a size cap and a depth cap.
 
 Every value's line number is kept, so that problems can name the line.
 """
@@ -80,17 +79,8 @@ if yaml.__with_libyaml__:
             pass
 
     _LOADER = _StrictCLoader
-    _C_COMPOSE = CParser.get_single_node
 else:  # pragma: no cover - PyYAML wheels ship libyaml
     _LOADER = _StrictLoader
-    _C_COMPOSE = None
-
-# Flow collections ("[", "{") nest one level per character; block collections
-# need more indentation per level, so within MAX_FRONT_MATTER_CHARS they stay
-# shallow. With at most MAX_DEPTH brackets the flow nesting stays within what
-# _construct accepts, so the C composer never sees text on which the Python
-# composer would stop (and report it differently).
-_C_COMPOSE_MAX_BRACKETS = MAX_DEPTH
 
 
 class _Refused(Exception):
@@ -218,7 +208,7 @@ def _parse_yaml(document: Document, yaml_text: str, line_offset: int) -> None:
     if loader is None:
         return
     try:
-        node = _single_node(loader, yaml_text)
+        node = loader.get_single_node()
         if node is None:
             document.data = {}
             return
@@ -261,25 +251,6 @@ def _new_loader(document: Document, text: str, line_offset: int):
         document.problems.append(Problem(document.path, line, None,
                                          f"the character U+{character:04X} (a control character) is not allowed in YAML; remove it"))
         return None
-
-
-def _single_node(loader, text: str):
-    """The node tree of ``text``. With the C composer when nothing in the
-    text needs the Python composer's rules: no '&' or '*' (no anchor or
-    alias can be written without them) and few brackets. Should the C
-    composer fail, the Python composer reads the text again, so that the
-    problem is reported with its wording."""
-    if _C_COMPOSE is not None and "&" not in text and "*" not in text \
-            and text.count("[") + text.count("{") <= _C_COMPOSE_MAX_BRACKETS:
-        try:
-            return _C_COMPOSE(loader)
-        except yaml.YAMLError:
-            retry = _LOADER(text)
-            try:
-                return retry.get_single_node()
-            finally:
-                retry.dispose()
-    return loader.get_single_node()
 
 
 _STR_TAG = "tag:yaml.org,2002:str"

@@ -204,9 +204,12 @@ class PageGenerator:
     """Turns a catalogue into the generated pages of one site build."""
 
     def __init__(self, catalogue: Catalogue, directory_urls: bool = True, dates: dict[str, FileDates] | None = None,
-                 outline: list | None = None, site_url: str = "", page_size: int = LIST_PAGE_SIZE):
+                 outline: list | None = None, site_url: str = "", page_size: int = LIST_PAGE_SIZE,
+                 related_limit: int = RELATED_LIMIT, pdf_plan_options: dict[str, int] | None = None):
         self.catalogue = catalogue
         self.page_size = page_size
+        self.related_limit = related_limit
+        self.pdf_plan_options = pdf_plan_options or {}  # the limits of pdf_plan, as the PDF step uses them
         self.vocabularies = catalogue.vocabularies
         self.directory_urls = directory_urls  # False in the offline (file://) build
         self.dates = dates or {}  # examples/<slug>.md -> dates from git
@@ -251,7 +254,7 @@ class PageGenerator:
     @functools.cached_property
     def pdfs(self) -> PdfIndex:
         """The PDFs that the build writes (``pdf_plan``)."""
-        return pdf_index(self.catalogue)
+        return pdf_index(self.catalogue, **self.pdf_plan_options)
 
     def _pdf_anchor(self, page: str, entry, label: str) -> str:
         href = self._raw_href(page, entry.page_path)
@@ -508,7 +511,7 @@ class PageGenerator:
         """Examples that share themes (2 points each) and target groups (1 point
         each) with this one, best first (ties: slug order); computed once for all."""
         if self._related is None:
-            self._related = related_examples(self.catalogue.examples, RELATED_LIMIT)
+            self._related = related_examples(self.catalogue.examples, self.related_limit)
         return self._related[example.slug]
 
     def _dates_and_citation(self, example: Example, language: str) -> list[str]:
