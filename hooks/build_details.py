@@ -57,7 +57,7 @@ class BuildDetails:
         i18n = config.plugins.get("i18n")
         if i18n is None or getattr(i18n, "building", False):
             return  # an inner language pass; the outer pass finishes the job
-        page = self.not_found_pages.pop(getattr(i18n, "default_language", None), None)
+        page = self.not_found_pages.pop(getattr(i18n, "default_language", ""), None)
         self.not_found_pages.clear()
         if page is not None:
             (Path(config.site_dir) / "404.html").write_text(page, encoding="utf-8")

@@ -96,7 +96,7 @@ class KnowledgeBaseBuild:
         started = time.perf_counter()
         project = load_project(root, settings, docs_dir=source_docs,
                                directory_urls=config.use_directory_urls and not settings.offline)
-        if project.errors or project.sources is None:
+        if project.errors or project.catalogue is None or project.sources is None:
             raise _fail(project.errors or project.problems)
         for problem in project.problems:
             log.info(str(problem))
@@ -141,7 +141,8 @@ class KnowledgeBaseBuild:
             log.info("No PDFs in this build: they are made by 'mkdocs build' (unless ROMKB_PDF=0).")
             return
         started = time.perf_counter()
-        written = write_pdfs(project.catalogue, edition_from_git(self.root), project.sources.start_intros, site_dir,
+        start_texts = {language: markdown for language, (_title, markdown) in project.sources.start_intros.items()}
+        written = write_pdfs(project.catalogue, edition_from_git(self.root), start_texts, site_dir,
                              whole_limit=self.settings.pdf_whole_limit, part_limit=self.settings.pdf_part_limit)
         log.info(f"{len(written)} PDFs written in {time.perf_counter() - started:.1f} s")
 

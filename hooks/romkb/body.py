@@ -221,7 +221,7 @@ def unsafe_markup(path: str, text: str, first_line: int, field_name: str = "body
 
 def example_links(text: str, first_line: int) -> list[tuple[int, str, str]]:
     """(line, target, slug) for every link to another example (``slug.md``)."""
-    found = []
+    found: list[tuple[int, str, str]] = []
     if "](" not in text:
         return found
     number, counted = first_line, 0

@@ -136,14 +136,14 @@ _PLACEHOLDER = re.compile(r"\bTODO\b")
 
 def _placeholder_problems(document: Document, raw_text: str) -> list[Problem]:
     """A file made from the template must not be published with its TODOs."""
-    problems = []
+    problems: list[Problem] = []
     # A plain substring test first: the regex's word boundaries make it
     # slow over a whole file, and almost no file has the word at all.
     if "TODO" not in raw_text or not _PLACEHOLDER.search(raw_text):
         return problems  # no line can match when the whole text does not
     for number, line in enumerate(raw_text.split("\n"), start=1):
         if _PLACEHOLDER.search(line) and not line.lstrip().startswith("#"):
-            field_name = "body"
+            field_name: str | None = "body"
             if number < document.body_line:
                 paths = [path for path, line_number in document.lines.items() if line_number == number and path]
                 field_name = field_label(max(paths, key=len)) if paths else None

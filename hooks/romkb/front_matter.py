@@ -59,6 +59,8 @@ class _StrictLoader(_StrictRules, yaml.SafeLoader):
     yaml_implicit_resolvers: dict = {}
 
 
+_LOADER: Any  # the strict loader in use: on libyaml's parser when PyYAML has it
+
 if yaml.__with_libyaml__:
     from yaml._yaml import CParser
 
@@ -90,6 +92,7 @@ class _Refused(Exception):
         self.mark = mark
 
 
+_loader: Any
 for _loader in {_StrictLoader, _LOADER}:
     _loader.yaml_implicit_resolvers = {}
     _loader.add_implicit_resolver(

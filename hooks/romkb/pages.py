@@ -302,8 +302,7 @@ class PageGenerator:
                 href = self._raw_href(page, theme_path(theme)) + "#pdf"
                 label = text(language, "theme_pdf_parts", theme=self._theme_title(theme, language), parts=len(parts))
                 items.append(f'<li><a href="{href}">{html.escape(label)}</a></li>')
-        items = "".join(items)
-        return f'<div class="kb-download" data-search-exclude><p>{html.escape(text(language, "download_theme_pdfs"))}</p><ul>{items}</ul></div>'
+        return f'<div class="kb-download" data-search-exclude><p>{html.escape(text(language, "download_theme_pdfs"))}</p><ul>{"".join(items)}</ul></div>'
 
     def _theme_pdf_links(self, page: str, theme_id: str, language: str, theme_title: str) -> list[str]:
         """The theme page's link to its PDF, or a list of links to its parts."""
@@ -878,7 +877,7 @@ class PageGenerator:
         pages: dict[str, str] = {}
         for language in LANGUAGES:
             def put(path: str, content: str) -> None:
-                pages[localized(path, language)] = content
+                pages[localized(path, language)] = content  # noqa: B023 - called within this pass of the loop
 
             for example in self.catalogue.examples:
                 put(example_path(example.slug), self.example_page(example, language))

@@ -89,7 +89,7 @@ def _render(markdown_text: str, demote: int = 0) -> str:
     rendered = _OTHER_MD_LINK.sub(lambda match: match.group(1), rendered)
     if demote:
         for level in range(5, 0, -1):
-            rendered = re.sub(rf"<(/?)h{level}\b", lambda m, level=level: f"<{m.group(1)}h{min(level + demote, 6)}", rendered)
+            rendered = re.sub(rf"<(/?)h{level}\b", lambda m, level=level: f"<{m.group(1)}h{min(level + demote, 6)}", rendered)  # type: ignore[misc]
     return rendered
 
 
@@ -367,7 +367,7 @@ def _cache_pdf_page_references() -> None:
             self.__dict__["_romkb_page_references"] = cached
         return cached[1]
 
-    page_references._romkb_cached = True
+    page_references._romkb_cached = True  # type: ignore[attr-defined]
     pydyf.PDF.page_references = property(page_references)
 
 

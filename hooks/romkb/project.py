@@ -36,8 +36,9 @@ class LoadedProject:
         return [problem for problem in self.problems if problem.severity == ERROR]
 
 
-def load_project(root: Path, settings: Settings = Settings(), docs_dir: Path | None = None, directory_urls: bool = True) -> LoadedProject:
+def load_project(root: Path, settings: Settings | None = None, docs_dir: Path | None = None, directory_urls: bool = True) -> LoadedProject:
     """Check everything under ``root`` and, without errors, generate the site's sources."""
+    settings = settings or Settings()
     docs_dir = docs_dir or root / "docs"
     try:
         catalogue = load_catalogue(root, docs_dir=docs_dir, cache_dir=root / CACHE_FOLDER if settings.cache else None)

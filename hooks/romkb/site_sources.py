@@ -58,10 +58,11 @@ class SiteSources:
 
 
 def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, start_intros: dict[str, tuple[str, str]],
-             settings: Settings = Settings(), directory_urls: bool = True, dates: dict[str, FileDates] | None = None) -> SiteSources:
+             settings: Settings | None = None, directory_urls: bool = True, dates: dict[str, FileDates] | None = None) -> SiteSources:
     """Every file of the site's source folder: the hand-written files of
     ``docs_dir`` and the generated pages (UTF-8). Raises SiteSourceError when
     a hand-written file has the path of a generated page."""
+    settings = settings or Settings()
     generator = PageGenerator(catalogue, directory_urls, dates=dates, outline=load_outline(root / "data"), site_url=settings.site_url,
                               page_size=settings.page_size, related_limit=settings.related_limit,
                               pdf_plan_options=settings.pdf_plan_options)
@@ -110,7 +111,7 @@ def write_tree(target: Path, files: dict[str, bytes]) -> None:
     if fresh:
         return
     wanted = {os.path.normpath(relative) for relative in files}
-    for folder, subfolders, names in os.walk(target, topdown=False):
+    for folder, _subfolders, names in os.walk(target, topdown=False):
         relative_folder = os.path.relpath(folder, target)
         for name in names:
             relative = os.path.normpath(os.path.join(relative_folder, name))
