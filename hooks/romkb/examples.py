@@ -3,8 +3,10 @@
 ``examples/<slug>.md`` is the Swedish original with the full front matter;
 ``examples/<slug>.en.md`` is its English translation, whose front matter holds
 the translated fields only (title, summary, partners, period) and takes the
-facts from the original. This module is the single validation path used by
-both the build and the ``romkb validate`` command.
+facts from the original. ``load_examples`` lists the folder, checks each file
+by itself (``check_file``, cached by ``file_cache``), builds the examples,
+merges the translations and checks what needs the whole set; the build and
+``romkb validate`` reach it through ``romkb.project``.
 """
 
 from __future__ import annotations
