@@ -282,3 +282,11 @@ def test_published_json_schema_lists_the_vocabularies(built_site):
     assert "haninge" in schema["properties"]["municipalities"]["items"]["enum"]
     for _slug, meta in example_files().items():
         jsonschema.validate(meta, schema)
+
+
+def test_a_build_prints_only_log_lines(built_site):
+    """No warning of a library (WeasyPrint's HarfBuzz-Subset notice, say) and no
+    traceback: every line of a clean build is one of MkDocs' log lines."""
+    assert built_site.returncode == 0
+    stray = [line for line in built_site.output.splitlines() if line.strip() and not line.startswith("INFO    -  ")]
+    assert stray == []

@@ -31,6 +31,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from .problems import Problem
+from .yaml_messages import depth_beyond, describe, too_deep_message
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_FRONT_MATTER_CHARS = 32 * 1024
@@ -219,19 +220,8 @@ def _parse_yaml(document: Document, yaml_text: str, line_offset: int) -> None:
     except _Refused as refused:
         document.problems.append(Problem(path, refused.mark.line + 1 + line_offset, None, refused.message))
         return
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        reason = error.problem or str(error)
-        document.problems.append(
-            Problem(path, line, None, f"broken YAML: {reason}. Check the indentation, colons and quotes on this line")
-        )
-        return
-    except yaml.YAMLError as error:
-        document.problems.append(Problem(path, None, None, f"broken YAML: {error}"))
-        return
-    except RecursionError:
-        document.problems.append(Problem(path, None, None, "the front matter is nested too deeply"))
+    except (yaml.YAMLError, RecursionError) as error:
+        document.problems.append(_unreadable(path, yaml_text, error, line_offset))
         return
     finally:
         loader.dispose()
@@ -241,6 +231,18 @@ def _parse_yaml(document: Document, yaml_text: str, line_offset: int) -> None:
         )
         return
     document.data = value
+
+
+def _unreadable(path: str, text: str, error: Exception, line_offset: int) -> Problem:
+    """The problem for YAML that PyYAML or libyaml could not read, in the
+    project's words (see yaml_messages: library wording varies by release)."""
+    deep_line = depth_beyond(text, MAX_DEPTH)
+    if deep_line is not None:
+        return Problem(path, deep_line + 1 + line_offset, None, too_deep_message(MAX_DEPTH))
+    if isinstance(error, RecursionError):
+        return Problem(path, None, None, too_deep_message(MAX_DEPTH))
+    line, message = describe(error)  # type: ignore[arg-type]
+    return Problem(path, None if line is None else line + 1 + line_offset, None, f"broken YAML: {message}")
 
 
 def _new_loader(document: Document, text: str, line_offset: int):
@@ -262,7 +264,7 @@ _SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", 
 
 def _construct(document: Document, loader, node, field_path: FieldPath, depth: int, offset: int):
     if depth > MAX_DEPTH:
-        raise _Refused(f"the front matter is nested more than {MAX_DEPTH} levels deep", node.start_mark)
+        raise _Refused(too_deep_message(MAX_DEPTH), node.start_mark)
     document.lines.setdefault(field_path, node.start_mark.line + 1 + offset)
     if isinstance(node, ScalarNode):
         if not node.style and YAML11_SURPRISES.match(node.value):  # plain: None (Python parser) or "" (libyaml)
@@ -316,15 +318,8 @@ def load_yaml_file(path: str, raw: bytes) -> tuple[Any, Document]:
     except _Refused as refused:
         document.problems.append(Problem(path, refused.mark.line + 1, None, refused.message))
         return None, document
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        document.problems.append(Problem(path, mark.line + 1 if mark else None, None, f"broken YAML: {error.problem}"))
-        return None, document
-    except yaml.YAMLError as error:
-        document.problems.append(Problem(path, None, None, f"broken YAML: {error}"))
-        return None, document
-    except RecursionError:
-        document.problems.append(Problem(path, None, None, "the file is nested too deeply"))
+    except (yaml.YAMLError, RecursionError) as error:
+        document.problems.append(_unreadable(path, text, error, 0))
         return None, document
     finally:
         loader.dispose()
