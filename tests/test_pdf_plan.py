@@ -5,7 +5,6 @@ planned files; and one small split PDF rendered and inspected."""
 from __future__ import annotations
 
 import dataclasses
-import posixpath
 import re
 import subprocess
 from collections import Counter

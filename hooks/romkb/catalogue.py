@@ -8,9 +8,8 @@ from pathlib import Path
 
 from . import body as body_module
 from .body import ListItem, theme_tips_heading
-from .examples import Example, LoadResult, SourceRef, _read, load_examples
+from .examples import Example, LoadResult, SourceRef, load_examples, read_document
 from .file_cache import FileCache, fingerprint
-from .gc_pause import cycle_collection_paused
 from .problems import ERROR, Problem
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .site_paths import THEMES_FOLDER, localized
@@ -64,7 +63,7 @@ def load_theme_intros(docs_dir: Path, vocabularies: Vocabularies, root: Path) ->
             if not path.exists():
                 problems.append(Problem(display, None, None, f"the introduction of the theme '{theme}' is missing: create {display}"))
                 continue
-            document, read_problems = _read(path, display)
+            document, read_problems = read_document(path, display)
             problems.extend(read_problems)
             if document is None or document.data is None:
                 continue
@@ -100,7 +99,6 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-@cycle_collection_paused()
 def load_catalogue(root: Path, docs_dir: Path | None = None, examples_dir: Path | None = None, data_dir: Path | None = None,
                    cache_dir: Path | None = None) -> Catalogue:
     """Load everything under a project root. Raises VocabularyError when the

@@ -31,9 +31,11 @@ def checklist_items(catalogue: Catalogue, language: str, examples: list[Example]
     result: dict[str, dict[str, list[ChecklistItem]]] = {theme: {kind: [] for kind in KINDS} for theme in catalogue.vocabularies.themes}
     for theme_id in catalogue.vocabularies.themes if general else ():
         intro = catalogue.theme_intros.get((theme_id, language))
-        for number, item in enumerate(intro.tips if intro else [], start=1):
-            result[theme_id]["tips"].append(ChecklistItem(f"tip-{theme_id}-{number}", None, item.text,
-                                                          text(language, "general_tips_source", theme=intro.title), "theme", theme_id))
+        if intro is None:
+            continue
+        source = text(language, "general_tips_source", theme=intro.title)
+        for number, item in enumerate(intro.tips, start=1):
+            result[theme_id]["tips"].append(ChecklistItem(f"tip-{theme_id}-{number}", None, item.text, source, "theme", theme_id))
     for example in sorted(catalogue.examples if examples is None else examples, key=lambda e: e.slug):
         example_text = example.text(language)
         for number, item in enumerate(example_text.tips, start=1):

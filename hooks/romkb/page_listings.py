@@ -47,11 +47,12 @@ def pager(site: PageGenerator, first: str, number: int, total: int, language: st
 
 
 def card_listing(site: PageGenerator, first: str, title: str, examples: list[Example], language: str, template: str, meta: dict | None = None,
-                 **context: object) -> dict[str, str]:
+                 widgets_of_first_page: dict[str, dict | None] | None = None, **context: object) -> dict[str, str]:
     """A page of example cards, on numbered pages when the list is long; the
-    template shows its head and tail on the first page only (``number``)."""
+    template shows its head and tail (and ``widgets_of_first_page``) on the
+    first page only (``number``)."""
     chunks = site.chunks(site.sorted_by_title(examples, language))
-    first_page_widgets = context.pop("widgets", {})
+    first_page_widgets = widgets_of_first_page or {}
     pages = {}
     for number, chunk in enumerate(chunks, start=1):
         page = listing_page_path(first, number)
@@ -110,13 +111,20 @@ def theme_pages(site: PageGenerator, language: str) -> dict[str, str]:
         if intro is None:
             continue
         # Give the general tips a fixed anchor, so the checklist can link to it.
-        heading = theme_tips_heading(language).casefold()
-        markdown = re.sub(r"^(##\s+.+?)\s*$", lambda m: f"{m.group(1)} {{ #{ANCHOR_GENERAL_TIPS} }}"
-                          if m.group(1).lstrip("#").strip().casefold() == heading else m.group(0), intro.markdown, flags=re.M)
+        markdown = _anchor_general_tips(intro.markdown, theme_tips_heading(language))
         pages.update(card_listing(site, theme_path(theme_id), intro.title, site.catalogue.examples_for_theme(theme_id), language,
                                   "theme.md.j2", intro_markdown=markdown, sources=intro.sources,
-                                  widgets={"download": site.downloads.for_theme(language, theme_id)}))
+                                  widgets_of_first_page={"download": site.downloads.for_theme(language, theme_id)}))
     return pages
+
+
+def _anchor_general_tips(markdown: str, heading: str) -> str:
+    """The theme page's general tips heading with a fixed anchor, so the checklist can link to it."""
+    def anchored(match: re.Match) -> str:
+        line = match.group(1)
+        return f"{line} {{ #{ANCHOR_GENERAL_TIPS} }}" if line.lstrip("#").strip().casefold() == heading.casefold() else match.group(0)
+
+    return re.sub(r"^(##\s+.+?)\s*$", anchored, markdown, flags=re.M)
 
 
 def municipality_roles(municipality, language: str) -> list[str]:
@@ -153,7 +161,7 @@ def municipality_pages(site: PageGenerator, language: str) -> dict[str, str]:
         reuse = [(example, site.by_slug[other]) for example in examples_here for other in example.builds_on if other in site.by_slug]
         pages.update(card_listing(site, municipality_path(municipality.id), municipality.name, examples_here, language, "municipality.md.j2",
                                   municipality=municipality, roles=municipality_roles(municipality, language), reuse=reuse,
-                                  widgets={"map": map_widget(site, language, municipality)}))
+                                  widgets_of_first_page={"map": map_widget(site, language, municipality)}))
     return pages
 
 

@@ -98,9 +98,9 @@ def dossier_page(site: PageGenerator, language: str) -> dict[str, str]:
 
 
 def open_data_page(site: PageGenerator, language: str) -> dict[str, str]:
-    files = [(EXAMPLES_JSON, "open_data_examples_json"), (EXAMPLES_CSV, "open_data_examples_csv"),
-             (MUNICIPALITIES_JSON, "open_data_municipalities_json"), (FEED, "open_data_feed"),
-             (SCHEMA_FILE, "open_data_schema"), (TRANSLATION_SCHEMA_FILE, "open_data_translation_schema")]
-    files = [{"path": path, "name": posixpath.basename(path), "key": key} for path, key in files]
+    described = [(EXAMPLES_JSON, "open_data_examples_json"), (EXAMPLES_CSV, "open_data_examples_csv"),
+                 (MUNICIPALITIES_JSON, "open_data_municipalities_json"), (FEED, "open_data_feed"),
+                 (SCHEMA_FILE, "open_data_schema"), (TRANSLATION_SCHEMA_FILE, "open_data_translation_schema")]
+    files = [{"path": path, "name": posixpath.basename(path), "key": key} for path, key in described]
     return {OPEN_DATA_PAGE: site.render("open_data.md.j2", OPEN_DATA_PAGE, language, {"title": text(language, "open_data_title")},
                                         files=files, license=LICENSE, license_url=LICENSE_URL)}

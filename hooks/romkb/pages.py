@@ -53,8 +53,11 @@ class PageGenerator:
     """The catalogue and the build's settings, with what several pages share."""
 
     def __init__(self, catalogue: Catalogue, directory_urls: bool = True, dates: dict[str, FileDates] | None = None,
-                 outline: list | None = None, site_url: str = "", page_size: int = LIST_PAGE_SIZE):
+                 outline: list | None = None, site_url: str = "", page_size: int = LIST_PAGE_SIZE,
+                 related_limit: int = RELATED_LIMIT, pdf_plan_options: dict[str, int] | None = None):
         self.catalogue = catalogue
+        self.related_limit = related_limit
+        self.pdf_plan_options = pdf_plan_options or {}  # the limits of pdf_plan, as the PDF step uses them
         self.vocabularies = catalogue.vocabularies
         self.page_size = page_size
         self.directory_urls = directory_urls  # False in the offline (file://) build
@@ -77,12 +80,12 @@ class PageGenerator:
 
     @functools.cached_property
     def related(self) -> dict[str, list[Example]]:
-        return related_examples(self.catalogue.examples, RELATED_LIMIT)
+        return related_examples(self.catalogue.examples, self.related_limit)
 
     @functools.cached_property
     def pdfs(self) -> PdfIndex:
         """The PDFs that the build writes (``pdf_plan``)."""
-        return pdf_index(self.catalogue)
+        return pdf_index(self.catalogue, **self.pdf_plan_options)
 
     @functools.cached_property
     def downloads(self) -> Downloads:

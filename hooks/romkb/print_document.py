@@ -23,16 +23,11 @@ def edition_from_git(root: Path) -> Edition:
     """The edition: the build date (from git or SOURCE_DATE_EPOCH, see
     build_info, never the clock alone) and the short hash of the commit, so
     that two builds of the same commit are identical."""
-    import subprocess
-
     from .build_info import build_date, ensure_source_date_epoch
+    from .git import run_git
 
     epoch = ensure_source_date_epoch(root)
-    try:
-        version = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
-                                 capture_output=True, text=True, timeout=20, check=False).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        version = ""
+    version = (run_git(root, "rev-parse", "--short", "HEAD", timeout=20) or "").strip()
     return Edition(date=build_date(epoch) if epoch is not None else "–", version=version or "–")
 
 

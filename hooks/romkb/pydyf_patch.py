@@ -43,6 +43,6 @@ def cache_page_references() -> bool:
             self.__dict__["_romkb_page_references"] = cached
         return cached[1]
 
-    page_references._romkb_cached = True
+    page_references._romkb_cached = True  # type: ignore[attr-defined]
     pydyf.PDF.page_references = property(page_references)
     return True

@@ -70,7 +70,7 @@ def render(template: str, new: NewExample) -> str:
         r"^target_groups: \[TODO\]$": "target_groups: " + _yaml_list(new.target_groups),
     }
     for pattern, replacement in replacements.items():
-        template, count = re.subn(pattern, lambda _match: replacement, template, count=1, flags=re.M)
+        template, count = re.subn(pattern, lambda _match: replacement, template, count=1, flags=re.M)  # noqa: B023 - used at once
         if count != 1:
             raise ScaffoldError(f"the template no longer has the line {pattern!r}; update romkb/scaffold.py")
     return template

@@ -16,7 +16,7 @@ import functools
 import string
 from pathlib import Path
 
-from .front_matter import load_yaml_file
+from .front_matter import Document, load_yaml_file
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .problems import Problem
 
@@ -31,7 +31,7 @@ def _placeholders(value: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(value) if name}
 
 
-def _read_table(language: str, problems: list[Problem]) -> tuple[dict[str, str], object]:
+def _read_table(language: str, problems: list[Problem]) -> tuple[dict[str, str], Document | None]:
     display, path = _display(language), UI_FOLDER / f"{language}.yml"
     try:
         raw = path.read_bytes()
@@ -59,6 +59,21 @@ class UiTextError(Exception):
         self.problems = problems
 
 
+def _differences(language: str, table: dict[str, str], reference: dict[str, str], document: Document | None) -> list[Problem]:
+    """What a language's table lacks, has too much or fills in differently from the default language's."""
+    def line(key: str) -> int | None:
+        return document.line_of((key,)) if document is not None else None
+
+    display, default = _display(language), _display(DEFAULT_LANGUAGE)
+    problems = [Problem(display, None, key, f"missing; {default} has it: {reference[key]!r}") for key in reference.keys() - table.keys()]
+    problems += [Problem(display, line(key), key, f"not in {default}; add it there too or remove it") for key in table.keys() - reference.keys()]
+    for key in reference.keys() & table.keys():
+        if _placeholders(reference[key]) != _placeholders(table[key]):
+            expected = ", ".join(sorted("{" + name + "}" for name in _placeholders(reference[key]))) or "none"
+            problems.append(Problem(display, line(key), key, f"must have the same placeholders as {default}: {expected}"))
+    return problems
+
+
 def ui_problems() -> list[Problem]:
     """What is wrong with the tables (empty: nothing)."""
     return _load()[1]
@@ -78,20 +93,9 @@ def _load() -> tuple[dict[str, dict[str, str]], list[Problem]]:
     tables, documents = {}, {}
     for language in LANGUAGES:
         tables[language], documents[language] = _read_table(language, problems)
-    reference = tables[DEFAULT_LANGUAGE]
     for language in LANGUAGES:
-        if language == DEFAULT_LANGUAGE or not tables[language]:
-            continue
-        for key in reference.keys() - tables[language].keys():
-            problems.append(Problem(_display(language), None, key, f"missing; {_display(DEFAULT_LANGUAGE)} has it: {reference[key]!r}"))
-        for key in tables[language].keys() - reference.keys():
-            problems.append(Problem(_display(language), documents[language].line_of((key,)), key,
-                                    f"not in {_display(DEFAULT_LANGUAGE)}; add it there too or remove it"))
-        for key in reference.keys() & tables[language].keys():
-            if _placeholders(reference[key]) != _placeholders(tables[language][key]):
-                expected = ", ".join(sorted("{" + name + "}" for name in _placeholders(reference[key]))) or "none"
-                problems.append(Problem(_display(language), documents[language].line_of((key,)), key,
-                                        f"must have the same placeholders as {_display(DEFAULT_LANGUAGE)}: {expected}"))
+        if language != DEFAULT_LANGUAGE and tables[language]:
+            problems += _differences(language, tables[language], tables[DEFAULT_LANGUAGE], documents[language])
     return tables, sorted(problems, key=lambda p: (p.path, p.line or 0, p.field or ""))
 
 
