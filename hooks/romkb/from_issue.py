@@ -268,17 +268,17 @@ _PLAIN_MESSAGES: list[tuple[re.Pattern[str], str, str]] = [(re.compile(pattern),
     (r"is too short \(at least (\d+) characters\)", "Texten är för kort: skriv minst {0} tecken.", "The text is too short: write at least {0} characters."),
     (r"is too long \((\d+) characters; at most (\d+)\)", "Texten är för lång ({0} tecken): korta den till högst {1}.",
      "The text is too long ({0} characters): shorten it to at most {1}."),
-    (r"the characters < and > are not allowed", "Tecknen < och > går inte att använda i det här fältet (ingen HTML); skriv texten utan dem.",
-     "The characters < and > cannot be used in this field (no HTML); write the text without them."),
-    (r"javascript: (?:\(or vbscript:, data:text/html\) )?link is not allowed", "Länkar som börjar med javascript: (eller vbscript:, data:) går inte; ta bort dem.",
-     "Links starting with javascript: (or vbscript:, data:) are not allowed; remove them."),
-    (r"a <script> tag is not allowed", "Ta bort <script>: exemplen är vanlig text.", "Remove the <script>: examples are plain text."),
-    (r"an event-handler attribute", "Ta bort HTML-koden (on…=): exemplen är vanlig text.", "Remove the HTML code (on…=): examples are plain text."),
-    (r"the HTML element <(\w+)> is not allowed", "Ta bort HTML-elementet <{0}>: exemplen är vanlig text.", "Remove the HTML element <{0}>: examples are plain text."),
+    (r"the characters < and > are not allowed", "Tecknen `<` och `>` går inte att använda i det här fältet (ingen HTML); skriv texten utan dem.",
+     "The characters `<` and `>` cannot be used in this field (no HTML); write the text without them."),
+    (r"javascript: (?:\(or vbscript:, data:text/html\) )?link is not allowed", "Länkar som börjar med `javascript:` (eller `vbscript:`, `data:`) går inte; ta bort dem.",
+     "Links starting with `javascript:` (or `vbscript:`, `data:`) are not allowed; remove them."),
+    (r"a <script> tag is not allowed", "Ta bort `<script>`: exemplen är vanlig text.", "Remove the `<script>`: examples are plain text."),
+    (r"an event-handler attribute", "Ta bort HTML-koden `on…=`: exemplen är vanlig text.", "Remove the HTML code `on…=`: examples are plain text."),
+    (r"the HTML element <(\w+)> is not allowed", "Ta bort HTML-elementet `<{0}>`: exemplen är vanlig text.", "Remove the HTML element `<{0}>`: examples are plain text."),
     (r"loaded from another website", "Bilder eller annat innehåll från andra webbplatser går inte att visa; skriv en vanlig länk i stället.",
      "Images or other content from other websites cannot be shown; write an ordinary link instead."),
-    (r"the title '.*' is already used by (examples/[\w.-]+)", "Det finns redan ett exempel med samma namn ({0}); välj ett namn som skiljer ditt exempel från det.",
-     "There is already an example with this name ({0}); choose a name that sets yours apart."),
+    (r"the title '.*' is already used by (examples/[\w.-]+)", "Det finns redan ett exempel med samma namn (`{0}`); välj ett namn som skiljer ditt exempel från det.",
+     "There is already an example with this name (`{0}`); choose a name that sets yours apart."),
     (r"placeholder TODO", "Ordet TODO kan inte stå i texten (mallen använder det för det som inte är ifyllt); skriv om meningen utan det.",
      "The word TODO cannot be in the text (the template uses it for what is not filled in); rewrite the sentence without it."),
     (r"lists the same value twice", "Samma sak står två gånger; ta bort den ena.", "The same entry appears twice; remove one."),
@@ -292,7 +292,7 @@ def plain(message: str) -> tuple[str, str]:
         match = pattern.search(message)
         if match:
             return sv.format(*match.groups()), en.format(*match.groups())
-    return f"Kontrollen säger (på engelska): {message}", message
+    return f"Kontrollen säger (på engelska): {quote(message, 300)}", quote(message, 300)
 
 
 _FIELD_OF_KEY = {"title": "title", "summary": "summary", "partners": "partners", "period": "period", "contact_role": "contact_role",
@@ -341,6 +341,14 @@ def _advice_for(problems: list[Problem], text: str, form_fields: list[FormField]
 
 def from_issue(root: Path, body: str, vocabularies: Vocabularies) -> Outcome:
     """Read the issue body, and write and check the example it proposes."""
+    outcome = _from_issue(root, body, vocabularies)
+    # In the order of the form (the issue as a whole first), as the proposer reads it.
+    order = {form_field.label: index for index, form_field in enumerate(fields(vocabularies), start=1)}
+    outcome.advice.sort(key=lambda advice: order.get(advice.field, 0))
+    return outcome
+
+
+def _from_issue(root: Path, body: str, vocabularies: Vocabularies) -> Outcome:
     form_fields = fields(vocabularies)
     answers, advice = parse_body(body, form_fields)
     if advice:
@@ -368,7 +376,7 @@ def from_issue(root: Path, body: str, vocabularies: Vocabularies) -> Outcome:
     try:
         written = create(root, new, vocabularies, with_english=False)
     except ScaffoldError as error:  # written by someone else since the check above
-        outcome.advice.append(Advice(title_label, f"Filen kunde inte skrivas: {error}", f"The file could not be written: {error}"))
+        outcome.advice.append(Advice(title_label, f"Filen kunde inte skrivas: {quote(str(error), 300)}", f"The file could not be written: {quote(str(error), 300)}"))
         return outcome
     new_errors = [problem for problem in _error_set(root, vocabularies) if problem not in before]
     outcome.advice += _advice_for(new_errors, text, form_fields, vocabularies, set())
