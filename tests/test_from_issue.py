@@ -5,16 +5,13 @@ or the right comment, naming the form's fields."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_build
+from conftest import ROOT, romkb, run_build
 from romkb.from_issue import COMMENT_MARKER, from_issue
 from romkb.issue_form import fields
 from romkb.vocabulary import load_vocabularies
@@ -28,19 +25,9 @@ def body(name: str) -> str:
     return (BODIES / name).read_text(encoding="utf-8")
 
 
-def romkb(project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "PYTHONPATH": str(project / "hooks")}
-    return subprocess.run([sys.executable, "-m", "romkb", *arguments], cwd=project, env=environment,
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
-
-
 @pytest.fixture
-def project(project_copy: Path) -> Path:
-    """A throw-away project with the templates that `romkb new` writes from."""
-    (project_copy / "templates").mkdir()
-    for name in ("example.md", "example.en.md"):
-        (project_copy / "templates" / name).write_bytes((ROOT / "templates" / name).read_bytes())
-    return project_copy
+def project(project_with_templates: Path) -> Path:
+    return project_with_templates
 
 
 def examples_of(project: Path) -> set[str]:

@@ -192,7 +192,7 @@ def _new(arguments) -> int:
         return 1
     title = _ask("Aktivitetens namn (title): ", arguments.title) or ""
     split_ids = lambda value: [item.strip() for item in value.replace(",", " ").split() if item.strip()]  # noqa: E731
-    municipalities = arguments.municipality or split_ids(_ask(f"Kommun (id, t.ex. lund; se data/municipalities.yml): ", "") or "")
+    municipalities = arguments.municipality or split_ids(_ask("Kommun (id, t.ex. lund; se data/municipalities.yml): ", "") or "")
     themes = arguments.theme or split_ids(_ask("Tema (id, t.ex. utbildning; se data/themes.yml): ", "") or "")
     target_groups = arguments.target_group or split_ids(_ask("Målgrupper (id, t.ex. elever foraldrar; se data/target_groups.yml): ", "") or "")
     try:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .body import DESCRIPTION, SUCCESS_FACTORS, TIPS
 from .examples import check_file, load_examples
-from .issue_form import CHECKBOXES, DROPDOWN, FormField, fields
+from .issue_form import CHECKBOXES, FormField, fields
 from .problems import ERROR, Problem, closest
 from .schema import example_schema
 from .scaffold import NewExample, ScaffoldError, create, example_paths, render
