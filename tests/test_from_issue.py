@@ -69,6 +69,7 @@ def test_complete_and_sparse_proposals_are_published_on_their_pages(project, tmp
     assert "## Tips" not in sparse_text and "## Förutsättningar" not in sparse_text
     assert "  maturity: ej-angivet" in sparse_text and "  staff: [ej-angivet]" in sparse_text and "  funding: [ej-angivet]" in sparse_text
     assert "themes: [halsa-social-omsorg-och-trygghet]" in sparse_text
+    assert "  continuation: ej-angivet" in sparse_text  # the dropdown answered "None"
 
     reviewed = romkb(project, "review", "lund-laxhjalp-pa-biblioteket", "--date", "2026-12-01")
     assert reviewed.returncode == 0, reviewed.stderr

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .body import DESCRIPTION, SUCCESS_FACTORS, TIPS
 from .examples import check_file, load_examples
-from .issue_form import CHECKBOXES, FormField, fields
+from .issue_form import CHECKBOXES, DROPDOWN, FormField, fields
 from .problems import ERROR, Problem, closest
 from .schema import example_schema
 from .scaffold import NewExample, ScaffoldError, create, example_paths, render
@@ -140,7 +140,9 @@ def parse_body(body: str, form_fields: list[FormField]) -> tuple[dict[str, str |
     for number, (index, form_field) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         answer = "\n".join(lines[index + 1:end]).strip("\n").strip()
-        answers[form_field.id] = None if answer in ("", NO_RESPONSE) else answer
+        # "None" is how GitHub may show an optional dropdown left without a choice.
+        empty = ("", NO_RESPONSE, "None") if form_field.kind == DROPDOWN else ("", NO_RESPONSE)
+        answers[form_field.id] = None if answer in empty else answer
     return answers, advice
 
 
