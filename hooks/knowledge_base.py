@@ -1,182 +1,150 @@
 """MkDocs hook: a thin adapter between MkDocs and the ``romkb`` package.
 
-It loads and validates the catalogue, assembles the site's source folder
-(hand-written docs + generated pages) in a temporary folder and points MkDocs
-at it; after the last language is built it writes the PDFs. All logic lives in
-``romkb``, which imports nothing from MkDocs.
+It reads the ``extra.romkb`` block of mkdocs.yml (romkb.settings), loads and
+checks the project and generates the pages (romkb.project, the same load path
+as ``romkb validate``), writes the site's sources (hand-written docs +
+generated pages) into a temporary folder and points MkDocs at it; after the
+last language is built it writes the PDFs. All logic lives in ``romkb``,
+which imports nothing from MkDocs.
 
 mkdocs-static-i18n re-runs the whole build once per extra language with the
 same config object, so every event runs once per language: the assembled
 folder already holds every language and is reused, and the PDFs wait until the
 outermost build has finished.
+
+MkDocs imports a hook once per process: ``mkdocs serve`` builds again with
+the same module, so the state of a build lives on one object (``BUILD``) that
+each new config starts afresh. Restart ``mkdocs serve`` after changing code
+under hooks/.
 """
 
 from __future__ import annotations
 
 import atexit
-import gc
+import dataclasses
 import json
-import os
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from romkb.catalogue import Catalogue, load_catalogue
-from romkb.file_cache import CACHE_FOLDER
-from romkb.gc_pause import cycle_collection_paused
 from romkb.print_document import edition_from_git, write_pdfs
-from romkb.site_sources import SiteSources, SiteSourceError, assemble, remove_tree, scratch_parent, split_for_build, write_tree
-from romkb.vocabulary import VocabularyError
+from romkb.problems import Problem
+from romkb.project import LoadedProject, load_project
+from romkb.settings import Settings, SettingsError, read_settings
+from romkb.site_sources import remove_tree, write_tree
 
 log = get_plugin_logger(__name__)
 
-_STATE_ATTRIBUTE = "_romkb_state"
 _OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
-_folders: list[Path] = []
-_command = {"name": "build"}
 
 
-@dataclass
-class _State:
-    root: Path
-    folder: Path
-    catalogue: Catalogue
-    start_intros: dict[str, str]
-    offline: bool
-    pages: dict[str, bytes]  # Markdown of every page (UTF-8), by path in the assembled folder
-
-
-def _remove_folders() -> None:
-    for folder in _folders:
-        remove_tree(folder)
-
-
-atexit.register(_remove_folders)
-
-
-def _fail(problems) -> PluginError:
+def _fail(problems: list[Problem]) -> PluginError:
     listing = "\n".join(f"  {problem}" for problem in problems)
     return PluginError(f"The knowledge base has {len(problems)} problem(s):\n{listing}\n"
                        "Run 'romkb validate' for the same list without building the site.")
 
 
-def _offline_enabled(config) -> bool:
+def _offline_enabled(config: MkDocsConfig) -> bool:
     plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
     return bool(plugin and plugin.config.enabled)
 
 
-def on_startup(command, dirty):
-    _command["name"] = command
-
-
-@event_priority(10)  # before Material's offline plugin adds a polyfill from unpkg.com
-def on_config(config):
-    if getattr(config, _STATE_ATTRIBUTE, None):
-        return config  # a later language pass of mkdocs-static-i18n
-    root = Path(config.config_file_path).resolve().parent
-    source_docs = Path(config.docs_dir).resolve()
-    offline = _offline_enabled(config)
-    # The catalogue and the pages stay alive for the whole build (both
-    # languages and the PDFs). Made with the cyclic garbage collector paused
-    # and frozen before it runs again, they are never walked by it: not while
-    # they are made, nor at the collections MkDocs triggers later.
-    started = time.perf_counter()
-    with cycle_collection_paused():
-        catalogue, sources = _load_and_generate(config, root, source_docs, offline)
-        gc.freeze()
-    folder = Path(tempfile.mkdtemp(prefix="romkb-site-", dir=scratch_parent()))
-    _folders.append(folder)
-    placeholders, pages = split_for_build(sources.files)
-    write_tree(folder, placeholders)
-    # One line that tells how long the knowledge base's own work took
-    # (the benchmark reads it from the build log too).
-    log.info(f"{len(catalogue.examples)} examples checked and {len(pages)} pages generated in "
-             f"{time.perf_counter() - started:.2f} s")
-    start_texts = {language: markdown for language, (_, markdown) in sources.start_intros.items()}
-    setattr(config, _STATE_ATTRIBUTE, _State(root, folder, catalogue, start_texts, offline, pages))
-    config.docs_dir = str(folder)
-    for watched in (source_docs, root / "examples", root / "data"):
-        if str(watched) not in config.watch:
-            config.watch.append(str(watched))
-    if offline:
-        # A local copy of the Web Worker shim, so that the offline site loads
-        # nothing from another host (the plugin would add one from unpkg.com).
-        config.extra["polyfills"] = [*config.extra.get("polyfills", []), _OFFLINE_SHIM]
-    return config
-
-
-def _load_and_generate(config, root: Path, source_docs: Path, offline: bool) -> tuple[Catalogue, SiteSources]:
+def _settings(config: MkDocsConfig) -> Settings:
+    """The extra.romkb block, with site_url and the offline switch as MkDocs
+    applied them (``mkdocs serve`` replaces site_url with its own address)."""
     try:
-        # Unchanged example files are not checked again (romkb.file_cache);
-        # ROMKB_CACHE=0 turns that off.
-        cache_dir = None if os.environ.get("ROMKB_CACHE", "1") == "0" else root / CACHE_FOLDER
-        catalogue = load_catalogue(root, docs_dir=source_docs, cache_dir=cache_dir)
-    except VocabularyError as error:
+        settings = read_settings(config.extra.get("romkb"))
+    except SettingsError as error:
         raise _fail(error.problems) from None
-    if catalogue.errors:
-        raise _fail(catalogue.errors)
-    for problem in catalogue.problems:
-        log.info(str(problem))
-    try:
-        sources = assemble(catalogue, source_docs, root, directory_urls=config.use_directory_urls and not offline,
-                           site_url=config.site_url or "")
-    except SiteSourceError as error:
-        raise _fail(error.problems) from None
-    return catalogue, sources
+    return dataclasses.replace(settings, site_url=config.site_url or "", offline=_offline_enabled(config))
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has made its files for this language
-def on_files(files, config):
-    state: _State = getattr(config, _STATE_ATTRIBUTE)
-    missing = []
-    prefix = os.path.join(str(state.folder), "")
-    for file in files.documentation_pages():
-        source = file.abs_src_path
-        if source is None:
-            continue
-        # Thousands of pages: a prefix cut, not os.path.relpath (two getcwd() calls each).
-        relative = source[len(prefix):] if source.startswith(prefix) else os.path.relpath(source, state.folder)
-        relative = relative.replace(os.sep, "/")
-        content = state.pages.get(relative)
-        if content is None:
-            missing.append(relative)
-            continue
-        # The setter forgets the source path; keep it, so that MkDocs and the
-        # i18n plugin still know which file the page stands for.
-        file.content_bytes = content
-        file.abs_src_path = source
-    if missing:
-        raise PluginError(f"Pages without content in the assembled folder: {', '.join(sorted(missing)[:10])}")
-    return files
+class KnowledgeBaseBuild:
+    """The state of the hook: the command, and for the current build its
+    config, settings, loaded project and the folder MkDocs builds from."""
 
+    def __init__(self) -> None:
+        self.command = "build"
+        self.folder: Path | None = None  # one per process, rewritten by every build
+        self.config: MkDocsConfig | None = None
+        self.settings = Settings()
+        self.root = Path.cwd()
+        self.project: LoadedProject | None = None
 
-def on_serve(server, config, builder):
-    # The assembled folder is rewritten by every rebuild; watching it would
-    # loop. The sources (docs/, examples/, data/) are in config.watch.
-    server.unwatch(config.docs_dir)
-    return server
+    def source_folder(self) -> Path:
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="romkb-site-"))
+            atexit.register(remove_tree, self.folder)
+        return self.folder
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
-@event_priority(-200)  # after mkdocs-static-i18n has built every language
-def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return
-    gc.unfreeze()  # this build's objects may go (mkdocs serve builds again)
-    state: _State = getattr(config, _STATE_ATTRIBUTE)
-    site_dir = Path(config.site_dir)  # the i18n plugin has restored the site's root
-    if state.offline:
-        _inline_merged_search_index(site_dir)
-    if _command["name"] == "serve" or os.environ.get("ROMKB_PDF", "1") == "0":
-        log.info("No PDFs in this build: they are made by 'mkdocs build' (unless ROMKB_PDF=0).")
-        return
-    started = time.perf_counter()
-    written = write_pdfs(state.catalogue, edition_from_git(state.root), state.start_intros, site_dir)
-    log.info(f"{len(written)} PDFs written in {time.perf_counter() - started:.1f} s")
+    @event_priority(10)  # before Material's offline plugin adds a polyfill from unpkg.com
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config is self.config:
+            return config  # a later language pass of mkdocs-static-i18n
+        self.config, self.project = config, None
+        self.settings = settings = _settings(config)
+        self.root = root = Path(config.config_file_path).resolve().parent
+        source_docs = Path(config.docs_dir).resolve()
+        started = time.perf_counter()
+        project = load_project(root, settings, docs_dir=source_docs,
+                               directory_urls=config.use_directory_urls and not settings.offline)
+        if project.errors or project.catalogue is None or project.sources is None:
+            raise _fail(project.errors or project.problems)
+        for problem in project.problems:
+            log.info(str(problem))
+        for note in project.notes:
+            log.warning(note)
+        folder = self.source_folder()
+        write_tree(folder, project.sources.files)
+        # One line that tells how long the knowledge base's own work took
+        # (the benchmark reads it from the build log too).
+        pages = sum(1 for path in project.sources.files if path.endswith(".md"))
+        log.info(f"{len(project.catalogue.examples)} examples checked and {pages} pages generated in "
+                 f"{time.perf_counter() - started:.2f} s")
+        project.sources.files = {}  # written; MkDocs reads the pages from the folder
+        self.project = project
+        config.docs_dir = str(folder)
+        for watched in (source_docs, root / "examples", root / "data"):
+            if str(watched) not in config.watch:
+                config.watch.append(str(watched))
+        if settings.offline:
+            # A local copy of the Web Worker shim, so that the offline site loads
+            # nothing from another host (the plugin would add one from unpkg.com).
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), _OFFLINE_SHIM]
+        return config
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        # The assembled folder is rewritten by every rebuild; watching it would
+        # loop. The sources (docs/, examples/, data/) are in config.watch.
+        server.unwatch(config.docs_dir)
+        return server
+
+    @event_priority(-200)  # after mkdocs-static-i18n has built every language
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
+            return
+        project = self.project
+        assert project is not None and project.catalogue is not None and project.sources is not None
+        site_dir = Path(config.site_dir)  # the i18n plugin has restored the site's root
+        if self.settings.offline:
+            _inline_merged_search_index(site_dir)
+        if self.command == "serve" or not self.settings.pdf:
+            log.info("No PDFs in this build: they are made by 'mkdocs build' (unless ROMKB_PDF=0).")
+            return
+        started = time.perf_counter()
+        start_texts = {language: markdown for language, (_title, markdown) in project.sources.start_intros.items()}
+        written = write_pdfs(project.catalogue, edition_from_git(self.root), start_texts, site_dir,
+                             whole_limit=self.settings.pdf_whole_limit, part_limit=self.settings.pdf_part_limit)
+        log.info(f"{len(written)} PDFs written in {time.perf_counter() - started:.1f} s")
 
 
 def _inline_merged_search_index(site_dir: Path) -> None:
@@ -188,3 +156,12 @@ def _inline_merged_search_index(site_dir: Path) -> None:
         (site_dir / "search" / "search_index.js").write_text(
             "var __index = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
+
+
+BUILD = KnowledgeBaseBuild()
+
+# The events MkDocs calls (a hook is a module: its functions are the events).
+on_startup = BUILD.on_startup
+on_config = BUILD.on_config
+on_serve = BUILD.on_serve
+on_post_build = BUILD.on_post_build

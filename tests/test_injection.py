@@ -82,7 +82,7 @@ def test_the_validator_refuses_script_in_the_body(project_copy, capsys, payload,
     path = _write(project_copy, FRONT.replace(TITLE_LINE, NEW_TITLE), _with_body_line(payload))
     code, output = _validate(project_copy, path, capsys)
     assert code == 1, output
-    assert f"examples/injektion.md:" in output and message in output, output
+    assert "examples/injektion.md:" in output and message in output, output
     assert "Traceback" not in output
 
 

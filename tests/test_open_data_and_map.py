@@ -40,7 +40,7 @@ def test_examples_json_matches_the_examples(built_site, catalogue):
         assert record["title"] == {"sv": example.text("sv").title, "en": example.text("en").title}
         assert [m["id"] for m in record["municipalities"]] == example.municipalities
         assert [t["id"] for t in record["themes"]] == example.themes
-        for language, url in record["url"].items():
+        for _language, url in record["url"].items():
             assert (built_site.site / url / "index.html").is_file(), url
         # The front matter facts published here are valid against the published schema.
         front_matter = {

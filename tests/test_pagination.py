@@ -11,7 +11,6 @@ import posixpath
 import re
 import shutil
 import sys
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -62,7 +61,7 @@ def test_pdf_text_has_every_example_title_and_tip(built_site, catalogue, languag
         for item in example_text.tips + example_text.success_factors:
             if visible(item.text) not in text:
                 missing.append(item.text[:60])
-    for (theme, lang), intro in catalogue.theme_intros.items():
+    for (_theme, lang), intro in catalogue.theme_intros.items():
         if lang == language:
             missing += [item.text[:60] for item in intro.tips if visible(item.text) not in text]
     assert missing == []
@@ -79,7 +78,7 @@ def test_pdf_outline_lists_every_theme_and_example(built_site, catalogue, langua
         else:
             current = entry.title
             outline[current] = []
-    for theme_id, theme in catalogue.vocabularies.themes.items():
+    for theme_id, _theme in catalogue.vocabularies.themes.items():
         title = catalogue.theme_intros[(theme_id, language)].title
         expected = sorted(e.text(language).title for e in catalogue.examples if e.main_theme == theme_id)
         assert sorted(outline[title]) == expected, title

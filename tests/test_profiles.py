@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -138,7 +137,6 @@ def test_each_theme_has_its_own_pdf_with_exactly_its_examples(built_site, prefix
     for theme_id in catalogue.vocabularies.themes:
         pdf = built_site.site / prefix / "pdf" / f"tema-{theme_id}.pdf"
         reader = PdfReader(pdf)
-        titles = [entry.title for entry in reader.outline if isinstance(entry, list) for entry in entry]
         nested = []
         for entry in reader.outline:
             if isinstance(entry, list):

@@ -2,12 +2,11 @@
 exception, never a hang. Property-based (hypothesis): random YAML text, random
 structures with wrong types, unicode, huge strings, deep nesting, anchors and
 aliases, random bodies; the readers and the whole loader (romkb.examples.load_examples)
-on a temporary examples folder. Plus a YAML bomb refused in well under a second."""
+on a temporary examples folder. Plus a YAML bomb refused at its first anchor."""
 
 from __future__ import annotations
 
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
@@ -206,80 +205,31 @@ def test_a_valid_example_is_accepted():
     assert [example.slug for example in result.examples] == ["testexempel"]
 
 
-def test_yaml_bomb_is_refused_in_well_under_a_second():
-    """A billion-laughs document: nine levels of aliases, 9 × 4⁸ ≈ 590,000 leaves."""
+def test_yaml_bomb_is_refused_at_its_first_anchor(monkeypatch):
+    """A billion-laughs document: nine levels of aliases, 9 × 4⁸ ≈ 590,000
+    leaves. The reader stops at the first anchor: it composes a handful of
+    nodes, never the expansion (the work is counted, not timed)."""
+    from romkb import front_matter
+
+    composed = []
+    compose_node = front_matter._StrictRules.compose_node
+
+    def counted(self, parent, index):
+        composed.append(1)
+        return compose_node(self, parent, index)
+
+    monkeypatch.setattr(front_matter._StrictRules, "compose_node", counted)
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8)
     ) + "title: *i\n"
-    started = time.perf_counter()
     result = _load({"bomb.md": f"---\n{bomb}---\n\n## Beskrivning\n\nx\n"})
-    elapsed = time.perf_counter() - started
-    assert elapsed < 0.5, f"{elapsed:.2f} s"
     assert result.examples == []
     assert any("anchors" in problem.message for problem in result.problems)
-    started = time.perf_counter()
+    assert 0 < len(composed) <= 5
+    composed.clear()
     value, document = load_yaml_file("data/bomb.yml", bomb.encode())
-    assert time.perf_counter() - started < 0.5
     assert value is None and document.problems
-
-
-@SETTINGS
-@given(broken_fields(), st.booleans())
-def test_compiled_schema_and_jsonschema_agree(yaml_text, translation):
-    """Valid files are checked only with the compiled schema (fastjsonschema):
-    it must accept exactly what jsonschema accepts, or an error would pass."""
-    import fastjsonschema
-    import jsonschema
-
-    from romkb.schema import _validators, example_schema
-
-    data = yaml.safe_load(yaml_text)
-    schema = example_schema(VOCABULARIES, translation=translation)
-    fast, _ = _validators(schema)
-    try:
-        fast(data)
-        fast_valid = True
-    except fastjsonschema.JsonSchemaException:
-        fast_valid = False
-    assert fast_valid == jsonschema.Draft202012Validator(schema).is_valid(data)
-
-
-fence_free_bodies = st.lists(st.one_of(body_lines, st.sampled_from(["## Beskrivning", "## Tips", "##  Tips  ##", "# Titel", "### Under",
-                                                                  "## Förutsättningar för att arbetet ska lyckas", "## Annat", ""])),
-                             max_size=30).map("\n".join).filter(lambda text: "```" not in text and "~~~" not in text)
-
-
-@SETTINGS
-@given(fence_free_bodies)
-def test_fast_section_split_equals_the_line_loop(text):
-    """Bodies without code fences are split by one regex over the text
-    (body._sections_without_fences); it must give what the line loop gives."""
-    from romkb import body as body_module
-
-    headings = body_module.SECTION_HEADINGS["sv"]
-    by_title = {title.casefold(): key for key, title in headings.items()}
-    fast = body_module._sections_without_fences("x.md", text, 5, headings, by_title)
-    slow = body_module._sections_line_by_line("x.md", text, 5, headings, by_title)
-    assert (fast[0].sections, fast[0].intro, fast[1], fast[2]) == (slow[0].sections, slow[0].intro, slow[1], slow[2])
-
-
-risky_lines = st.one_of(body_lines, st.sampled_from([
-    "<script>x</script>", "<img src=x onerror=alert(1)>", "[a](javascript:alert(1))", "[a](java\tscript:x)", "<a href=\"java",
-    "script:x\">", "&#x6A;avascript:x", "<iframe src=x>", "![b](//host/x.png)", "{ onclick=x }", "<div", "onload=x>", "data:text/html,x",
-])) 
-
-
-@SETTINGS
-@given(st.lists(risky_lines, max_size=12).map("\n".join))
-def test_whole_text_precheck_never_hides_unsafe_markup(text):
-    """unsafe_markup skips its line-by-line scan when the whole-text precheck
-    finds nothing: whenever the scan would report something, the precheck must say so."""
-    from romkb import body as body_module
-
-    unsafe_lines = [line for line in text.split("\n") if body_module._unsafe(line)]
-    if unsafe_lines:
-        assert body_module._may_be_unsafe(text)
-    assert bool(body_module.unsafe_markup("x.md", text, 1)) <= body_module._may_be_unsafe(text)
+    assert 0 < len(composed) <= 5
 
 
 @SETTINGS
@@ -295,27 +245,6 @@ def test_example_links_are_found_line_by_line(text):
                 for offset, line in enumerate(text.split("\n")) for match in per_line.finditer(line)
                 if body_module._EXAMPLE_LINK.match(match.group(1))]
     assert body_module.example_links(text, 3) == expected
-
-
-@SETTINGS
-@given(front_matter)
-def test_c_composer_reads_yaml_as_the_python_composer_does(yaml_text):
-    """Most front matter is composed by libyaml's C composer (front_matter.
-    _single_node); the result (values, lines, problems) must be what the
-    strict Python composer gives."""
-    from romkb import front_matter
-
-    def parsed(c_compose) -> tuple:
-        original = front_matter._C_COMPOSE
-        front_matter._C_COMPOSE = c_compose
-        try:
-            document = split("x.md", f"---\n{yaml_text}\n---\nbody\n")
-        finally:
-            front_matter._C_COMPOSE = original
-        return document.data, document.lines, document.plain_scalars, [str(problem) for problem in document.problems]
-
-    assert front_matter._C_COMPOSE is not None, "PyYAML without libyaml: nothing to compare"
-    assert parsed(front_matter._C_COMPOSE) == parsed(None)
 
 
 site_paths = st.lists(st.sampled_from(["exempel", "kommuner", "teman", "sida", "a.md", "2.md", "index.md", ".", "", "en"]),

@@ -186,7 +186,7 @@ def _tips_in_sources(language: str) -> Counter:
         example_text = example.text(language)
         texts.update(visible(item.text) for item in example_text.tips)
         texts.update(visible(f"**{item.name}.** {item.text}" if item.name else item.text) for item in example_text.success_factors)
-    for (theme, lang), intro in catalogue.theme_intros.items():
+    for (_theme, lang), intro in catalogue.theme_intros.items():
         if lang == language:
             texts.update(visible(item.text) for item in intro.tips)
     return texts
@@ -280,5 +280,13 @@ def test_published_json_schema_lists_the_vocabularies(built_site):
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["properties"]["themes"]["items"]["enum"] == [t["id"] for t in vocabulary("themes")]
     assert "haninge" in schema["properties"]["municipalities"]["items"]["enum"]
-    for slug, meta in example_files().items():
+    for _slug, meta in example_files().items():
         jsonschema.validate(meta, schema)
+
+
+def test_a_build_prints_only_log_lines(built_site):
+    """No warning of a library (WeasyPrint's HarfBuzz-Subset notice, say) and no
+    traceback: every line of a clean build is one of MkDocs' log lines."""
+    assert built_site.returncode == 0
+    stray = [line for line in built_site.output.splitlines() if line.strip() and not line.startswith("INFO    -  ")]
+    assert stray == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -202,18 +201,16 @@ def test_missing_translation_is_a_warning(project_copy, capsys):
     assert "examples/nytt.md: warning: there is no English translation (examples/nytt.en.md); the page falls back to Swedish" in output
 
 
-def test_yaml_bomb_and_deep_nesting_are_refused_quickly(project_copy, capsys):
+def test_yaml_bomb_and_deep_nesting_are_refused(project_copy, capsys):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8)
     )
     write(project_copy, "bomb.md", "---\n" + bomb + "---\n\n## Beskrivning\n\nx\n")
     write(project_copy, "deep.md", "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n\n## Beskrivning\n\nx\n")
-    started = time.perf_counter()
     code, output = validate(project_copy, capsys, "bomb.md", "deep.md")
-    assert time.perf_counter() - started < 5
     assert code == 1
     assert "examples/bomb.md:2: YAML anchors (&name) are not allowed" in output
-    assert "examples/deep.md" in output and "nested" in output
+    assert "examples/deep.md:2: the YAML is nested more than 20 levels deep" in output
 
 
 def test_github_annotations(project_copy, capsys):
@@ -267,3 +264,38 @@ def test_missing_translation_falls_back_to_swedish_with_a_note(project_copy, tmp
     swedish = soup.select_one('article div[lang="sv"]')
     assert swedish is not None and "Text om exemplet." in swedish.get_text()
     assert soup.select_one("article h1")["lang"] == "sv"
+
+
+def test_validate_reports_what_only_the_build_checked_before(project_copy, tmp_path, capsys):
+    """romkb validate and the build share one load path (romkb.project): the
+    start page and a hand-written file in a generated page's place are
+    reported by both, with the same words."""
+    (project_copy / "docs" / "exempel").mkdir()
+    (project_copy / "docs" / "exempel" / "boras-enskilt-stod.md").write_text("# Hand-written\n", encoding="utf-8")
+    start = project_copy / "docs" / "index.en.md"
+    start.write_text(start.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    collision = ("docs/exempel/boras-enskilt-stod.md: this hand-written file has the same path as a generated page "
+                 "(exempel/boras-enskilt-stod.md); rename or remove it")
+    missing_title = "docs/index.en.md:1: title: missing required field; write the site's title"
+    code, output = validate(project_copy, capsys)
+    assert code == 1
+    assert missing_title in output
+    assert "1 error(s)" in output  # the pages are generated (and collisions found) only without errors
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0 and missing_title in build.output
+    start.write_text(start.read_text(encoding="utf-8").replace("titel:", "title:", 1), encoding="utf-8")
+    code, output = validate(project_copy, capsys)
+    assert code == 1 and collision in output, output
+    build = run_build(project_copy, tmp_path / "site2")
+    assert build.returncode != 0 and collision in build.output
+
+
+def test_validate_uses_the_build_cache(project_copy, capsys):
+    """validate fills and reuses the cache of checked files that the build uses."""
+    from romkb.file_cache import CACHE_FOLDER, FileCache, fingerprint
+
+    assert validate(project_copy, capsys)[0] == 0
+    cache = FileCache(project_copy / CACHE_FOLDER, fingerprint(project_copy / "data"))
+    assert len(cache._old) == len(list((project_copy / "examples").glob("*.md")))
+    code = main(["validate", "--root", str(project_copy), "--no-cache"])
+    assert code == 0

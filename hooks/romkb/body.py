@@ -68,24 +68,13 @@ class ListItem:
 @dataclass
 class Body:
     sections: dict[str, str] = field(default_factory=dict)  # section key -> Markdown
-    items: dict[str, list[ListItem]] = field(default_factory=dict)  # list sections
     intro: str = ""  # Markdown before the first section (theme pages)
 
 
-_SECTION_HEADING = re.compile(r"^(#{1,2})[ \t]+(.+?)[ \t#]*$", re.M)
-
-
 def parse_sections(path: str, text: str, first_line: int, headings: dict[str, str]) -> tuple[Body, list[Problem], dict[str, int]]:
-    """Split a body into the sections named in ``headings`` (key -> title)."""
+    """Split a body into the sections named in ``headings`` (key -> title),
+    line by line: a heading inside a code fence is text."""
     by_title = {title.casefold(): key for key, title in headings.items()}
-    if "```" not in text and "~~~" not in text:
-        return _sections_without_fences(path, text, first_line, headings, by_title)
-    return _sections_line_by_line(path, text, first_line, headings, by_title)
-
-
-def _sections_line_by_line(path: str, text: str, first_line: int, headings: dict[str, str],
-                           by_title: dict[str, str]) -> tuple[Body, list[Problem], dict[str, int]]:
-    """parse_sections for a body with code fences: a heading inside a fence is text."""
     body = Body()
     problems: list[Problem] = []
     section_lines: dict[str, int] = {}
@@ -137,33 +126,6 @@ def _order_problems(path: str, first_line: int, headings: dict[str, str], sectio
     if seen_order != sorted(seen_order, key=order.index):
         return [Problem(path, first_line, "body", "the sections are out of order; the order is " + ", ".join(f"'## {headings[k]}'" for k in order))]
     return []
-
-
-def _sections_without_fences(path: str, text: str, first_line: int, headings: dict[str, str],
-                             by_title: dict[str, str]) -> tuple[Body, list[Problem], dict[str, int]]:
-    """parse_sections for a body without code fences (nearly all of them): the
-    headings are found by one regex over the text instead of a loop over its
-    lines; the sections are the text between them. Same result as the loop."""
-    body = Body()
-    problems: list[Problem] = []
-    section_lines: dict[str, int] = {}
-    pieces: dict[str | None, list[str]] = {None: []}
-    current: str | None = None
-    content_start = 0
-    number, counted = first_line, 0
-    for match in _SECTION_HEADING.finditer(text):
-        start = match.start()
-        pieces.setdefault(current, []).append(text[content_start:start])
-        content_start = match.end() + 1  # after the heading's line break
-        number += text.count("\n", counted, start)
-        counted = start
-        current = _section_of_heading(path, number, match, headings, by_title, section_lines, problems)
-    pieces.setdefault(current, []).append(text[content_start:])
-    problems += _order_problems(path, first_line, headings, section_lines)
-    body.intro = "".join(pieces[None]).strip()
-    for key in section_lines:
-        body.sections[key] = "".join(pieces[key]).strip()
-    return body, problems, section_lines
 
 
 def parse_list(path: str, lines: list[tuple[int, str]], section_title: str, with_names: bool) -> tuple[list[ListItem], list[Problem]]:
@@ -237,38 +199,10 @@ def _unsafe(fragment: str) -> list[str]:
     return messages
 
 
-def _may_be_unsafe(text: str) -> bool:
-    """False when no check below can find anything in ``text``: each pattern is
-    searched once over the whole decoded text (in C) instead of line by line.
-    Over the whole text a pattern can only match more (across lines), never
-    less, so a False here is safe; a True means: look line by line."""
-    decoded = html.unescape(text)
-    if RAW_SCRIPT.search(decoded) or EMBEDDING.search(decoded):
-        return True
-    # EVENT_HANDLER starts with an alternation, which the regex engine tries
-    # at every position of the text: look for the characters it starts with first.
-    if ("<" in decoded or "{" in decoded) and EVENT_HANDLER.search(decoded):
-        return True
-    # Two patterns are slow over long prose (case-insensitive, a word boundary
-    # at every word): first a substring that each match must contain.
-    if "//" in decoded and REMOTE_RESOURCE.search(decoded):
-        return True
-    if ":" not in decoded:
-        return False  # every script URL has a colon (ignoring tabs and line breaks removes none)
-    # As the browser reads URLs: tabs (and, inside a tag or link, line breaks) ignored.
-    without_tabs = decoded.replace("\t", "").replace("\r", "")
-    joined = without_tabs.replace("\n", "").lower()
-    if "javascript" not in joined and "vbscript" not in joined and "text/html" not in joined:
-        return False  # ("script" alone is in every "description")
-    return bool(SCRIPT_URL.search(without_tabs) or SCRIPT_URL.search(without_tabs.replace("\n", "")))
-
-
 def unsafe_markup(path: str, text: str, first_line: int, field_name: str = "body") -> list[Problem]:
     """Raw script, event-handler attributes, script URLs, embedding elements and
     content from other hosts are never allowed. Each line is checked, and so is
     every HTML tag and Markdown link target that spans lines."""
-    if not _may_be_unsafe(text):
-        return []
     found: dict[tuple[int, str], None] = {}
     for offset, line in enumerate(text.split("\n")):
         for message in _unsafe(line):
@@ -287,7 +221,7 @@ def unsafe_markup(path: str, text: str, first_line: int, field_name: str = "body
 
 def example_links(text: str, first_line: int) -> list[tuple[int, str, str]]:
     """(line, target, slug) for every link to another example (``slug.md``)."""
-    found = []
+    found: list[tuple[int, str, str]] = []
     if "](" not in text:
         return found
     number, counted = first_line, 0

@@ -11,9 +11,10 @@ the version of the site that passed the tests. No MkDocs imports here.
 from __future__ import annotations
 
 import os
-import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
+
+from .git import run_git
 
 ENVIRONMENT_VARIABLE = "SOURCE_DATE_EPOCH"
 
@@ -21,15 +22,8 @@ ENVIRONMENT_VARIABLE = "SOURCE_DATE_EPOCH"
 def git_commit_epoch(root: Path) -> int | None:
     """Seconds since 1970 of the last commit in the repository at ``root``, or
     None when ``root`` is not in a git work tree (a tarball, a test copy)."""
-    try:
-        process = subprocess.run(
-            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
-            capture_output=True, text=True, timeout=20, check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    value = process.stdout.strip()
-    return int(value) if process.returncode == 0 and value.isdigit() else None
+    value = (run_git(root, "log", "-1", "--format=%ct", timeout=20) or "").strip()
+    return int(value) if value.isdigit() else None
 
 
 def ensure_source_date_epoch(root: Path) -> int | None:

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from . import body as body_module
 from .body import THEME_TIPS_HEADINGS, ListItem
-from .examples import DEFAULT_LANGUAGE, Example, LoadResult, SourceRef, _read, load_examples
+from .examples import DEFAULT_LANGUAGE, Example, LoadResult, SourceRef, read_document, load_examples
 from .file_cache import FileCache, fingerprint
-from .gc_pause import cycle_collection_paused
 from .problems import ERROR, Problem
 from .vocabulary import LANGUAGES, Vocabularies, load_vocabularies
 
@@ -65,7 +64,7 @@ def load_theme_intros(docs_dir: Path, vocabularies: Vocabularies, root: Path) ->
             if not path.exists():
                 problems.append(Problem(display, None, None, f"the introduction of the theme '{theme}' is missing: create {display}"))
                 continue
-            document, read_problems = _read(path, display)
+            document, read_problems = read_document(path, display)
             problems.extend(read_problems)
             if document is None or document.data is None:
                 continue
@@ -101,7 +100,6 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-@cycle_collection_paused()
 def load_catalogue(root: Path, docs_dir: Path | None = None, examples_dir: Path | None = None, data_dir: Path | None = None,
                    cache_dir: Path | None = None) -> Catalogue:
     """Load everything under a project root. Raises VocabularyError when the

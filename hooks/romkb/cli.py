@@ -1,7 +1,8 @@
-"""Command line: ``romkb validate`` checks the examples without building the site;
-``new`` scaffolds an example, ``from-issue`` makes one from an issue-form
-proposal, ``issue-form`` makes the form from data/, ``review`` records an
-editor's review.
+"""Command line: ``romkb validate`` runs the build's checks without building the
+site (romkb.project: the same load path, the same cache of checked files);
+``romkb new`` creates an example from the template, ``from-issue`` makes one
+from an issue-form proposal, ``issue-form`` makes the form from data/,
+``review`` records an editor's review.
 
 Exit status: 0 when there are no errors (warnings are allowed), 1 when there
 are errors (for ``from-issue``: problems in the proposal, told in the report),
@@ -16,10 +17,10 @@ import os
 import sys
 from pathlib import Path
 
-from .catalogue import load_theme_intros
-from .examples import load_examples
 from .issue_form import FORM_PATH as ISSUE_FORM_PATH
 from .problems import ERROR, Problem
+from .project import load_project
+from .settings import Settings
 from .vocabulary import VocabularyError, load_vocabularies
 
 
@@ -31,17 +32,19 @@ def find_root(start: Path) -> Path:
     return start
 
 
-def validate(root: Path, files: list[Path] | None) -> list[Problem]:
-    try:
-        vocabularies = load_vocabularies(root / "data")
-    except VocabularyError as error:
-        return error.problems
-    result = load_examples(root / "examples", vocabularies, only=files, root=root)
-    problems = list(result.problems)
+def validate(root: Path, files: list[Path] | None, cache: bool = True) -> list[Problem]:
+    """Exactly the checks the build runs before MkDocs (romkb.project), with
+    the same cache; only the problems of ``files`` when given."""
+    problems = load_project(root, Settings(cache=cache)).problems
     if files is None:
-        _, intro_problems = load_theme_intros(root / "docs", vocabularies, root)
-        problems += intro_problems
-    return problems
+        return problems
+    wanted = set()
+    for path in files:
+        try:
+            wanted.add(str(path.resolve().relative_to(root.resolve())))
+        except ValueError:
+            wanted.add(str(path))
+    return [problem for problem in problems if problem.path in wanted]
 
 
 def _print(problems: list[Problem], output_format: str) -> None:
@@ -52,11 +55,12 @@ def _print(problems: list[Problem], output_format: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="romkb", description="Tools for the knowledge base 'Romsk inkludering i praktiken'.")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("validate", help="check the examples (all of examples/, or the files given)")
+    check = commands.add_parser("validate", help="run the build's checks (the whole project, or report only on the files given)")
     check.add_argument("files", nargs="*", type=Path, help="example files to check (default: all)")
     check.add_argument("--format", choices=["text", "github"], default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
                        help="'github' prints GitHub Actions annotations (default when GITHUB_ACTIONS is set)")
     check.add_argument("--root", type=Path, default=None, help="the project folder (default: found from the current folder)")
+    check.add_argument("--no-cache", action="store_true", help="check every file again (as ROMKB_CACHE=0 does for the build)")
     new = commands.add_parser("new", help="create a new example from the template (asks for what is missing)")
     new.add_argument("--title", help="the activity's name, e.g. \"Läxhjälp på biblioteket\"")
     new.add_argument("--municipality", action="append", default=[], help="municipality id (repeat for several), e.g. lund")
@@ -101,11 +105,11 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"romkb: {path}: no such file", file=sys.stderr)
                     return 2
                 files.append(path.resolve())
-        problems = validate(root, files)
+        problems = validate(root, files, cache=not arguments.no_cache)
         _print(problems, arguments.format)
         error_count = sum(1 for problem in problems if problem.severity == ERROR)
         warning_count = len(problems) - error_count
-        checked = "the given files" if files else "examples/"
+        checked = "the given files" if files else "the project (data/, examples/, docs/)"
         summary = f"{error_count} error(s), {warning_count} warning(s) in {checked}"
         print(summary if arguments.format == "text" else f"::notice::{summary}", file=sys.stderr if arguments.format == "text" else sys.stdout)
         return 1 if error_count else 0

@@ -3,8 +3,10 @@
 ``examples/<slug>.md`` is the Swedish original with the full front matter;
 ``examples/<slug>.en.md`` is its English translation, whose front matter holds
 the translated fields only (title, summary, partners, period) and takes the
-facts from the original. This module is the single validation path used by
-both the build and the ``romkb validate`` command.
+facts from the original. ``load_examples`` lists the folder, checks each file
+by itself (``check_file``, cached by ``file_cache``), builds the examples,
+merges the translations and checks what needs the whole set; the build and
+``romkb validate`` reach it through ``romkb.project``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from . import body as body_module
 from .body import DESCRIPTION, SECTION_HEADINGS, SUCCESS_FACTORS, TIPS, ListItem
@@ -94,15 +96,16 @@ def _language_of(path: Path) -> tuple[str, str]:
     return stem, DEFAULT_LANGUAGE
 
 
-def _read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
     try:
         return path.read_bytes(), []
     except OSError as error:
         return None, [Problem(display, None, None, f"cannot read the file: {error.strerror}")]
 
 
-def _read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
-    raw, problems = _read_bytes(path, display)
+def read_document(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """A Markdown file with front matter, read and split (used for docs/ pages too)."""
+    raw, problems = read_bytes(path, display)
     return (None, problems) if raw is None else _parse(raw, display)
 
 
@@ -135,14 +138,14 @@ _PLACEHOLDER = re.compile(r"\bTODO\b")
 
 def _placeholder_problems(document: Document, raw_text: str) -> list[Problem]:
     """A file made from the template must not be published with its TODOs."""
-    problems = []
+    problems: list[Problem] = []
     # A plain substring test first: the regex's word boundaries make it
     # slow over a whole file, and almost no file has the word at all.
     if "TODO" not in raw_text or not _PLACEHOLDER.search(raw_text):
         return problems  # no line can match when the whole text does not
     for number, line in enumerate(raw_text.split("\n"), start=1):
         if _PLACEHOLDER.search(line) and not line.lstrip().startswith("#"):
-            field_name = "body"
+            field_name: str | None = "body"
             if number < document.body_line:
                 paths = [path for path, line_number in document.lines.items() if line_number == number and path]
                 field_name = field_label(max(paths, key=len)) if paths else None
@@ -153,26 +156,23 @@ def _placeholder_problems(document: Document, raw_text: str) -> list[Problem]:
 
 def _string_problems(document: Document) -> list[Problem]:
     """Markup in front-matter text reaches page titles and meta tags: refuse it."""
-    problems = []
-    # A loop over a stack rather than a recursive inner function: such a
-    # function refers to itself, a reference cycle that would keep every
-    # document (and its table of lines) alive until the garbage collector runs.
-    pending: list[tuple[Any, tuple]] = [(document.data, ())]
-    while pending:
-        value, path = pending.pop()
-        if isinstance(value, str):
-            decoded = html.unescape(value)  # "&lt;" is "<" to the reader and to the theme's templates
-            if "<" in decoded or ">" in decoded:
-                problems.append(Problem(document.path, document.line_of(path), ".".join(map(str, path)),
-                                        "the characters < and > are not allowed in front matter (no HTML)"))
-            elif ":" in decoded and body_module.SCRIPT_URL.search(re.sub(r"[\t\n\r]", "", decoded)):
-                problems.append(Problem(document.path, document.line_of(path), ".".join(map(str, path)),
-                                        "a javascript: link is not allowed"))
-        elif isinstance(value, list):
-            pending.extend((item, path + (index,)) for index, item in reversed(list(enumerate(value))))
-        elif isinstance(value, dict):
-            pending.extend((item, path + (key,)) for key, item in reversed(list(value.items())))
-    return problems
+    return list(_markup_in_strings(document, document.data, ()))
+
+
+def _markup_in_strings(document: Document, value: Any, path: tuple) -> Iterator[Problem]:
+    if isinstance(value, str):
+        decoded = html.unescape(value)  # "&lt;" is "<" to the reader and to the theme's templates
+        if "<" in decoded or ">" in decoded:
+            yield Problem(document.path, document.line_of(path), ".".join(map(str, path)),
+                          "the characters < and > are not allowed in front matter (no HTML)")
+        elif body_module.SCRIPT_URL.search(re.sub(r"[\t\n\r]", "", decoded)):
+            yield Problem(document.path, document.line_of(path), ".".join(map(str, path)), "a javascript: link is not allowed")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _markup_in_strings(document, item, path + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _markup_in_strings(document, item, path + (key,))
 
 
 def _parse_body(document: Document, language: str) -> tuple[dict[str, Any], list[Problem]]:
@@ -247,127 +247,136 @@ def check_file(raw: bytes, display: str, language: str, schema: dict[str, Any], 
     return FileCheck(document, read_problems, problems, parsed, links)
 
 
-def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Path] | None = None, root: Path | None = None,
-                  cache: FileCache | None = None) -> LoadResult:
-    """Load every example in ``examples_dir`` (the whole set is needed to check
-    links and duplicates); report problems only for ``only`` when given."""
-    root = root or examples_dir.parent
-    problems: list[Problem] = []
+@dataclass
+class ExampleFiles:
+    """The example files of a folder, sorted by name: originals by slug,
+    translations by (slug, language), and how problems name each file."""
+
+    originals: dict[str, Path]
+    translations: dict[tuple[str, str], Path]
+    problems: list[Problem]  # file names that are not valid
+    root: Path
+    shown: dict[Path, str] = field(default_factory=dict)
+
+    def display(self, path: Path) -> str:
+        """The path as problems name it: relative to the project's root."""
+        if path not in self.shown:
+            self.shown[path] = _relative_to(path.resolve(), self.root.resolve(), path)
+        return self.shown[path]
+
+
+def _relative_to(resolved: Path, resolved_root: Path, fallback: Path) -> str:
+    try:
+        return str(resolved.relative_to(resolved_root))
+    except ValueError:
+        return str(fallback)
+
+
+def list_example_files(examples_dir: Path, root: Path) -> ExampleFiles:
+    """Step 1 of a load: which files are examples and which translations."""
+    files = ExampleFiles({}, {}, [], root)
     resolved_root = root.resolve()
     resolved_folder = examples_dir.resolve()
-    shown: dict[Path, str] = {}  # path -> how problems name it (relative to the root)
     try:
         entries = sorted(os.scandir(examples_dir), key=lambda entry: entry.name)
     except OSError:
         entries = []
-    files = []
     for entry in entries:
         if not entry.name.endswith(".md") or entry.name.startswith(("_", ".")):
             continue
         path = examples_dir / entry.name
-        files.append(path)
         # The folder is resolved once, not every file (thousands of realpath
         # calls); only a symbolic link is resolved by itself.
         resolved = path.resolve() if entry.is_symlink() else resolved_folder / entry.name
-        try:
-            shown[path] = str(resolved.relative_to(resolved_root))
-        except ValueError:
-            shown[path] = str(path)
-
-    def display(path: Path) -> str:
-        if path not in shown:
-            try:
-                shown[path] = str(path.resolve().relative_to(resolved_root))
-            except ValueError:
-                shown[path] = str(path)
-        return shown[path]
-
-    originals: dict[str, Path] = {}
-    translations: dict[tuple[str, str], Path] = {}
-    for path in files:
+        files.shown[path] = _relative_to(resolved, resolved_root, path)
         slug, language = _language_of(path)
         if not SLUG.match(slug):
-            problems.append(Problem(display(path), None, "file name",
-                                    f"'{path.name}' is not a valid example file name: use lowercase letters a–z, digits and hyphens, e.g. gavle-study-group.md"))
-            continue
-        if language == DEFAULT_LANGUAGE:
-            originals[slug] = path
+            files.problems.append(Problem(files.display(path), None, "file name",
+                                          f"'{path.name}' is not a valid example file name: use lowercase letters a–z, digits and hyphens, e.g. gavle-study-group.md"))
+        elif language == DEFAULT_LANGUAGE:
+            files.originals[slug] = path
         else:
-            translations[(slug, language)] = path
-    schema = example_schema(vocabularies)
-    translation_schema = example_schema(vocabularies, translation=True)
-    examples: list[Example] = []
-    links: list[tuple[str, int, str, str]] = []
-    def checked(path: Path, language: str, file_schema: dict[str, Any]) -> FileCheck:
-        name = display(path)
-        raw, read_problems = _read_bytes(path, name)
+            files.translations[(slug, language)] = path
+    return files
+
+
+class FileChecker:
+    """Step 2: check one file by itself (check_file), through the cache when there is one."""
+
+    def __init__(self, vocabularies: Vocabularies, cache: FileCache | None):
+        self.vocabularies = vocabularies
+        self.cache = cache
+        self.schemas = {False: example_schema(vocabularies), True: example_schema(vocabularies, translation=True)}
+
+    def check(self, path: Path, display: str, language: str) -> FileCheck:
+        raw, read_problems = read_bytes(path, display)
         if raw is None:
             return FileCheck(None, read_problems, [], {}, [])
-        if cache is None:
-            return check_file(raw, name, language, file_schema, vocabularies)
-        return cache.get_or_make((raw, name, language), lambda: check_file(raw, name, language, file_schema, vocabularies))
+        schema = self.schemas[language != DEFAULT_LANGUAGE]
+        if self.cache is None:
+            return check_file(raw, display, language, schema, self.vocabularies)
+        return self.cache.get_or_make((raw, display, language), lambda: check_file(raw, display, language, schema, self.vocabularies))
 
-    for slug, path in originals.items():
-        check = checked(path, DEFAULT_LANGUAGE, schema)
-        document, parsed = check.document, check.parsed
-        problems.extend(check.read_problems)
-        if document is None or document.data is None:
-            continue
-        own_problems = check.read_problems + check.problems + _profile_problems(document, vocabularies, slug, originals)
-        problems.extend(own_problems[len(check.read_problems):])
-        links.extend(check.links)
-        data = document.data
-        if any(problem.severity == ERROR for problem in own_problems):
-            continue
-        example = Example(
-            slug=slug,
-            municipalities=list(data["municipalities"]),
-            themes=list(data["themes"]),
-            target_groups=list(data["target_groups"]),
-            sources=[SourceRef(item["document"], item["pages"]) for item in data["sources"]],
-            profile=dict(data["profile"]),
-            last_reviewed=data.get("last_reviewed"),
-            builds_on=list(data.get("builds_on") or []),
-        )
-        example.texts[DEFAULT_LANGUAGE] = _text(document, DEFAULT_LANGUAGE, data, parsed)
-        examples.append(example)
-    by_slug = {example.slug: example for example in examples}
-    for (slug, language), path in translations.items():
-        check = checked(path, language, translation_schema)
-        document, parsed = check.document, check.parsed
-        problems.extend(check.read_problems)
-        if slug not in originals:
-            problems.append(Problem(display(path), None, "file name",
-                                    f"this translation has no original: examples/{slug}.md does not exist"))
-            continue
-        if document is None or document.data is None:
-            continue
-        own_problems = check.read_problems + check.problems
-        problems.extend(check.problems)
-        links.extend(check.links)
-        example = by_slug.get(slug)
-        if example is None:
-            continue
-        for fact in FACT_FIELDS:
-            if fact in document.data:
-                mine = document.data[fact]
-                theirs = getattr(example, fact)
-                if fact == "sources":
-                    theirs = [{"document": ref.document, "pages": ref.pages} for ref in theirs]
-                if mine != theirs:
-                    own_problems.append(Problem(document.path, document.line_of((fact,)), fact,
-                                                f"disagrees with the original examples/{slug}.md ({theirs!r}); facts are taken from the original, so remove this field or make it the same"))
-        original = example.text(DEFAULT_LANGUAGE)
-        for key, name in ((SUCCESS_FACTORS, "success factors"), (TIPS, "tips")):
-            theirs = len(getattr(original, key))
-            mine = len(parsed.get(key, []))
+
+def _has_error(problems: list[Problem]) -> bool:
+    return any(problem.severity == ERROR for problem in problems)
+
+
+def build_example(slug: str, check: FileCheck, vocabularies: Vocabularies, originals: dict[str, Path]) -> tuple[Example | None, list[Problem]]:
+    """Step 3: an original file's example (None when the file has errors)
+    and every problem of the file, including the read problems."""
+    document = check.document
+    if document is None or document.data is None:
+        return None, check.read_problems
+    problems = check.read_problems + check.problems + _profile_problems(document, vocabularies, slug, originals)
+    if _has_error(problems):
+        return None, problems
+    data = document.data
+    example = Example(
+        slug=slug,
+        municipalities=list(data["municipalities"]),
+        themes=list(data["themes"]),
+        target_groups=list(data["target_groups"]),
+        sources=[SourceRef(item["document"], item["pages"]) for item in data["sources"]],
+        profile=dict(data["profile"]),
+        last_reviewed=data.get("last_reviewed"),
+        builds_on=list(data.get("builds_on") or []),
+    )
+    example.texts[DEFAULT_LANGUAGE] = _text(document, DEFAULT_LANGUAGE, data, check.parsed)
+    return example, problems
+
+
+def merge_translation(example: Example, language: str, check: FileCheck) -> list[Problem]:
+    """Step 4: a translation's own problems and its disagreements with the
+    original; without errors its text joins the example."""
+    document, parsed = check.document, check.parsed
+    if document is None or document.data is None:
+        return []
+    problems: list[Problem] = []
+    for fact in FACT_FIELDS:
+        if fact in document.data:
+            mine = document.data[fact]
+            theirs = getattr(example, fact)
+            if fact == "sources":
+                theirs = [{"document": ref.document, "pages": ref.pages} for ref in theirs]
             if mine != theirs:
-                own_problems.append(Problem(document.path, document.body_line, "body",
-                                            f"has {mine} {name} but the original has {theirs}; a translation must have the same items in the same order"))
-        problems.extend(own_problems[len(check.read_problems) + len(check.problems):])
-        if any(problem.severity == ERROR for problem in own_problems):
-            continue
+                problems.append(Problem(document.path, document.line_of((fact,)), fact,
+                                        f"disagrees with the original examples/{example.slug}.md ({theirs!r}); facts are taken from the original, so remove this field or make it the same"))
+    original = example.text(DEFAULT_LANGUAGE)
+    for key, name in ((SUCCESS_FACTORS, "success factors"), (TIPS, "tips")):
+        theirs_count = len(getattr(original, key))
+        mine_count = len(parsed.get(key, []))
+        if mine_count != theirs_count:
+            problems.append(Problem(document.path, document.body_line, "body",
+                                    f"has {mine_count} {name} but the original has {theirs_count}; a translation must have the same items in the same order"))
+    if not _has_error(check.read_problems + check.problems + problems):
         example.texts[language] = _text(document, language, document.data, parsed)
+    return problems
+
+
+def _fallback_texts(examples: list[Example]) -> list[Problem]:
+    """An example without a translation shows the Swedish text (with a warning)."""
+    problems = []
     for example in examples:
         for language in LANGUAGES:
             if language not in example.texts:
@@ -376,12 +385,51 @@ def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Pat
                                         f"there is no English translation (examples/{example.slug}.{language}.md); the page falls back to Swedish",
                                         WARNING))
                 example.texts[language] = ExampleText(**{**original.__dict__, "language": DEFAULT_LANGUAGE, "translated": False})
-    for path, line, target, linked in links:
-        if linked not in originals:
-            problems.append(Problem(path, line, "body", f"the link '{target}' points to an example that does not exist"))
-    problems.extend(_duplicates(examples))
+    return problems
+
+
+def _broken_links(links: list[tuple[str, int, str, str]], originals: dict[str, Path]) -> list[Problem]:
+    return [Problem(path, line, "body", f"the link '{target}' points to an example that does not exist")
+            for path, line, target, linked in links if linked not in originals]
+
+
+def load_examples(examples_dir: Path, vocabularies: Vocabularies, only: list[Path] | None = None, root: Path | None = None,
+                  cache: FileCache | None = None) -> LoadResult:
+    """Load every example in ``examples_dir``: list the files, check each by
+    itself, build the examples, merge the translations, then check what needs
+    the whole set (links, fallbacks, duplicate titles). Problems are reported
+    only for ``only`` when given."""
+    files = list_example_files(examples_dir, root or examples_dir.parent)
+    checker = FileChecker(vocabularies, cache)
+    problems = list(files.problems)
+    links: list[tuple[str, int, str, str]] = []
+    by_slug: dict[str, Example] = {}
+    for slug, path in files.originals.items():
+        check = checker.check(path, files.display(path), DEFAULT_LANGUAGE)
+        example, own_problems = build_example(slug, check, vocabularies, files.originals)
+        problems += own_problems
+        links += check.links
+        if example is not None:
+            by_slug[slug] = example
+    for (slug, language), path in files.translations.items():
+        check = checker.check(path, files.display(path), language)
+        problems += check.read_problems
+        if slug not in files.originals:
+            problems.append(Problem(files.display(path), None, "file name",
+                                    f"this translation has no original: examples/{slug}.md does not exist"))
+            continue
+        if check.document is None or check.document.data is None:
+            continue
+        problems += check.problems
+        links += check.links
+        if slug in by_slug:
+            problems += merge_translation(by_slug[slug], language, check)
+    examples = list(by_slug.values())
+    problems += _fallback_texts(examples)
+    problems += _broken_links(links, files.originals)
+    problems += _duplicates(examples)
     if only is not None:
-        wanted = {display(path) for path in only}
+        wanted = {files.display(path) for path in only}
         problems = [problem for problem in problems if problem.path in wanted]
     return LoadResult(sorted(examples, key=lambda example: example.slug), sorted(set(problems), key=_problem_order))
 

@@ -25,8 +25,6 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-from .gc_pause import cycle_collection_paused
-
 CACHE_FOLDER = Path(".cache") / "romkb"
 _FILE_NAME = "examples.pickle"
 
@@ -36,7 +34,7 @@ def fingerprint(data_dir: Path) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256(sys.version.encode())
-    for package in ("pyyaml", "jsonschema", "fastjsonschema"):
+    for package in ("pyyaml", "jsonschema"):
         try:
             digest.update(f"{package}={version(package)}".encode())
         except PackageNotFoundError:
@@ -61,7 +59,7 @@ class FileCache:
         self._old: dict[str, Any] = {}
         self._used: dict[str, Any] = {}
         try:
-            with open(self.path, "rb") as source, cycle_collection_paused():  # unpickling builds many objects
+            with open(self.path, "rb") as source:
                 stored = pickle.load(source)
             if isinstance(stored, dict) and stored.get("fingerprint") == fingerprint_value:
                 self._old = stored["entries"]

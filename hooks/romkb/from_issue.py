@@ -164,16 +164,16 @@ class _Reading:
 
 
 def _municipalities(answer: str, form_field: FormField, vocabularies: Vocabularies, advice: list[Advice]) -> list[str]:
-    by_text = {}
-    for key, item in vocabularies.municipalities.items():
-        by_text[key.casefold()] = key
-        by_text[item.name.casefold()] = key
+    by_text: dict[str, str] = {}
+    for municipality_id, item in vocabularies.municipalities.items():
+        by_text[municipality_id.casefold()] = municipality_id
+        by_text[item.name.casefold()] = municipality_id
     names = {item.name: key for key, item in vocabularies.municipalities.items()}
     found = []
     for written in filter(None, _SPLIT_MUNICIPALITIES.split(answer.strip())):
         bare = _MUNICIPALITY_SUFFIX.sub("", written).casefold()
         # "Lunds kommun", "Göteborgs stad": the genitive s before the suffix.
-        key = by_text.get(bare) or (by_text.get(bare[:-1]) if bare != written.casefold() and bare.endswith("s") else None)
+        key: str | None = by_text.get(bare) or (by_text.get(bare[:-1]) if bare != written.casefold() and bare.endswith("s") else None)
         if key is None:
             # The validator's did-you-mean (problems.closest), told by the name rather than the id.
             match = closest(written, sorted(vocabularies.municipalities), names)
@@ -224,13 +224,17 @@ def read_answers(answers: dict[str, str | None], form_fields: list[FormField], v
         return " ".join(answer.split()) if answer is not None else None
 
     municipalities = _municipalities(answers.get("municipalities") or "", by_id["municipalities"], vocabularies, advice)
-    main_theme = _choices(by_id["main_theme"], [answers["main_theme"]] if answers.get("main_theme") else [], advice)
+    def chosen(name: str) -> list[str]:
+        answer = answers.get(name)
+        return [answer] if answer else []
+
+    main_theme = _choices(by_id["main_theme"], chosen("main_theme"), advice)
     themes = main_theme + [theme for theme in _choices(by_id["more_themes"], _checked(answers.get("more_themes")), advice) if theme not in main_theme]
     target_groups = _choices(by_id["target_groups"], _checked(answers.get("target_groups")), advice)
     if not target_groups:
         target_group_field = by_id["target_groups"]
         advice.append(Advice(target_group_field.label, f"Inget är ikryssat: {target_group_field.what_sv}.", f"Nothing is ticked: {target_group_field.what_en}."))
-    document = _choices(by_id["source_document"], [answers["source_document"]] if answers.get("source_document") else [], advice)
+    document = _choices(by_id["source_document"], chosen("source_document"), advice)
     profile: dict[str, str | list[str]] = {}
     for form_field in form_fields:
         if not form_field.id.startswith("profile_"):

@@ -10,10 +10,9 @@ defaults are wrong for this data (see the project notes):
   the schema then says which type each field needs.
 * Duplicate keys silently keep the last value: here they are an error.
 * Anchors and aliases allow "billion laughs" bombs: here they are refused.
-* libyaml's C composer crashes on very deep nesting and accepts anchors: it
-  is used only for text that has no anchor or alias and little nesting (nearly
-  every file; it is twice as fast); everything else goes through the Python
-  composer, with a size cap and a depth cap.
+* libyaml's C composer crashes on very deep nesting and accepts anchors: the
+  Python composer builds the node tree (on libyaml's scanner and parser when
+  PyYAML has them), with a size cap and a depth cap.
 
 Every value's line number is kept, so that problems can name the line.
 """
@@ -32,6 +31,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from .problems import Problem
+from .yaml_messages import depth_beyond, describe, too_deep_message
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_FRONT_MATTER_CHARS = 32 * 1024
@@ -60,6 +60,8 @@ class _StrictLoader(_StrictRules, yaml.SafeLoader):
     yaml_implicit_resolvers: dict = {}
 
 
+_LOADER: Any  # the strict loader in use: on libyaml's parser when PyYAML has it
+
 if yaml.__with_libyaml__:
     from yaml._yaml import CParser
 
@@ -80,17 +82,8 @@ if yaml.__with_libyaml__:
             pass
 
     _LOADER = _StrictCLoader
-    _C_COMPOSE = CParser.get_single_node
 else:  # pragma: no cover - PyYAML wheels ship libyaml
     _LOADER = _StrictLoader
-    _C_COMPOSE = None
-
-# Flow collections ("[", "{") nest one level per character; block collections
-# need more indentation per level, so within MAX_FRONT_MATTER_CHARS they stay
-# shallow. With at most MAX_DEPTH brackets the flow nesting stays within what
-# _construct accepts, so the C composer never sees text on which the Python
-# composer would stop (and report it differently).
-_C_COMPOSE_MAX_BRACKETS = MAX_DEPTH
 
 
 class _Refused(Exception):
@@ -100,6 +93,7 @@ class _Refused(Exception):
         self.mark = mark
 
 
+_loader: Any
 for _loader in {_StrictLoader, _LOADER}:
     _loader.yaml_implicit_resolvers = {}
     _loader.add_implicit_resolver(
@@ -218,7 +212,7 @@ def _parse_yaml(document: Document, yaml_text: str, line_offset: int) -> None:
     if loader is None:
         return
     try:
-        node = _single_node(loader, yaml_text)
+        node = loader.get_single_node()
         if node is None:
             document.data = {}
             return
@@ -226,19 +220,8 @@ def _parse_yaml(document: Document, yaml_text: str, line_offset: int) -> None:
     except _Refused as refused:
         document.problems.append(Problem(path, refused.mark.line + 1 + line_offset, None, refused.message))
         return
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        reason = error.problem or str(error)
-        document.problems.append(
-            Problem(path, line, None, f"broken YAML: {reason}. Check the indentation, colons and quotes on this line")
-        )
-        return
-    except yaml.YAMLError as error:
-        document.problems.append(Problem(path, None, None, f"broken YAML: {error}"))
-        return
-    except RecursionError:
-        document.problems.append(Problem(path, None, None, "the front matter is nested too deeply"))
+    except (yaml.YAMLError, RecursionError) as error:
+        document.problems.append(_unreadable(path, yaml_text, error, line_offset))
         return
     finally:
         loader.dispose()
@@ -248,6 +231,18 @@ def _parse_yaml(document: Document, yaml_text: str, line_offset: int) -> None:
         )
         return
     document.data = value
+
+
+def _unreadable(path: str, text: str, error: Exception, line_offset: int) -> Problem:
+    """The problem for YAML that PyYAML or libyaml could not read, in the
+    project's words (see yaml_messages: library wording varies by release)."""
+    deep_line = depth_beyond(text, MAX_DEPTH)
+    if deep_line is not None:
+        return Problem(path, deep_line + 1 + line_offset, None, too_deep_message(MAX_DEPTH))
+    if isinstance(error, RecursionError):
+        return Problem(path, None, None, too_deep_message(MAX_DEPTH))
+    line, message = describe(error)  # type: ignore[arg-type]
+    return Problem(path, None if line is None else line + 1 + line_offset, None, f"broken YAML: {message}")
 
 
 def _new_loader(document: Document, text: str, line_offset: int):
@@ -263,32 +258,13 @@ def _new_loader(document: Document, text: str, line_offset: int):
         return None
 
 
-def _single_node(loader, text: str):
-    """The node tree of ``text``. With the C composer when nothing in the
-    text needs the Python composer's rules: no '&' or '*' (no anchor or
-    alias can be written without them) and few brackets. Should the C
-    composer fail, the Python composer reads the text again, so that the
-    problem is reported with its wording."""
-    if _C_COMPOSE is not None and "&" not in text and "*" not in text \
-            and text.count("[") + text.count("{") <= _C_COMPOSE_MAX_BRACKETS:
-        try:
-            return _C_COMPOSE(loader)
-        except yaml.YAMLError:
-            retry = _LOADER(text)
-            try:
-                return retry.get_single_node()
-            finally:
-                retry.dispose()
-    return loader.get_single_node()
-
-
 _STR_TAG = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")}
 
 
 def _construct(document: Document, loader, node, field_path: FieldPath, depth: int, offset: int):
     if depth > MAX_DEPTH:
-        raise _Refused(f"the front matter is nested more than {MAX_DEPTH} levels deep", node.start_mark)
+        raise _Refused(too_deep_message(MAX_DEPTH), node.start_mark)
     document.lines.setdefault(field_path, node.start_mark.line + 1 + offset)
     if isinstance(node, ScalarNode):
         if not node.style and YAML11_SURPRISES.match(node.value):  # plain: None (Python parser) or "" (libyaml)
@@ -342,15 +318,8 @@ def load_yaml_file(path: str, raw: bytes) -> tuple[Any, Document]:
     except _Refused as refused:
         document.problems.append(Problem(path, refused.mark.line + 1, None, refused.message))
         return None, document
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        document.problems.append(Problem(path, mark.line + 1 if mark else None, None, f"broken YAML: {error.problem}"))
-        return None, document
-    except yaml.YAMLError as error:
-        document.problems.append(Problem(path, None, None, f"broken YAML: {error}"))
-        return None, document
-    except RecursionError:
-        document.problems.append(Problem(path, None, None, "the file is nested too deeply"))
+    except (yaml.YAMLError, RecursionError) as error:
+        document.problems.append(_unreadable(path, text, error, 0))
         return None, document
     finally:
         loader.dispose()

@@ -70,6 +70,7 @@ def sweden_map_svg(
     # Highlighted point last, so that it is drawn on top.
     ordered = sorted((m for m in municipalities if m.lat is not None and m.lon is not None), key=lambda m: (m.id == highlight, m.id))
     for municipality in ordered:
+        assert municipality.lon is not None and municipality.lat is not None  # (ordered holds only these)
         x, y = (float(value) for value in xy(municipality.lon, municipality.lat).split(","))
         css_class = "kb-map-point kb-map-point--current" if municipality.id == highlight else "kb-map-point"
         radius = 5.5 if municipality.id == highlight else 3.5

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from .catalogue import Catalogue
@@ -53,7 +54,7 @@ def example_record(catalogue: Catalogue, example: Example, dates: FileDates | No
 
 def examples_json(catalogue: Catalogue, dates: dict[str, FileDates]) -> str:
     records = [example_record(catalogue, example, dates.get(f"examples/{example.slug}.md")) for example in sorted(catalogue.examples, key=lambda e: e.slug)]
-    document = {"license": LICENSE, "license_url": LICENSE_URL, "count": len(records), "examples": records}
+    document: dict[str, Any] = {"license": LICENSE, "license_url": LICENSE_URL, "count": len(records), "examples": records}
     # One record per line: readable and diffable, and each line is written by
     # the C encoder (indent=2 would fall back to the pure-Python one).
     records = document["examples"]

@@ -204,9 +204,12 @@ class PageGenerator:
     """Turns a catalogue into the generated pages of one site build."""
 
     def __init__(self, catalogue: Catalogue, directory_urls: bool = True, dates: dict[str, FileDates] | None = None,
-                 outline: list | None = None, site_url: str = "", page_size: int = LIST_PAGE_SIZE):
+                 outline: list | None = None, site_url: str = "", page_size: int = LIST_PAGE_SIZE,
+                 related_limit: int = RELATED_LIMIT, pdf_plan_options: dict[str, int] | None = None):
         self.catalogue = catalogue
         self.page_size = page_size
+        self.related_limit = related_limit
+        self.pdf_plan_options = pdf_plan_options or {}  # the limits of pdf_plan, as the PDF step uses them
         self.vocabularies = catalogue.vocabularies
         self.directory_urls = directory_urls  # False in the offline (file://) build
         self.dates = dates or {}  # examples/<slug>.md -> dates from git
@@ -251,7 +254,7 @@ class PageGenerator:
     @functools.cached_property
     def pdfs(self) -> PdfIndex:
         """The PDFs that the build writes (``pdf_plan``)."""
-        return pdf_index(self.catalogue)
+        return pdf_index(self.catalogue, **self.pdf_plan_options)
 
     def _pdf_anchor(self, page: str, entry, label: str) -> str:
         href = self._raw_href(page, entry.page_path)
@@ -299,8 +302,7 @@ class PageGenerator:
                 href = self._raw_href(page, theme_path(theme)) + "#pdf"
                 label = text(language, "theme_pdf_parts", theme=self._theme_title(theme, language), parts=len(parts))
                 items.append(f'<li><a href="{href}">{html.escape(label)}</a></li>')
-        items = "".join(items)
-        return f'<div class="kb-download" data-search-exclude><p>{html.escape(text(language, "download_theme_pdfs"))}</p><ul>{items}</ul></div>'
+        return f'<div class="kb-download" data-search-exclude><p>{html.escape(text(language, "download_theme_pdfs"))}</p><ul>{"".join(items)}</ul></div>'
 
     def _theme_pdf_links(self, page: str, theme_id: str, language: str, theme_title: str) -> list[str]:
         """The theme page's link to its PDF, or a list of links to its parts."""
@@ -508,7 +510,7 @@ class PageGenerator:
         """Examples that share themes (2 points each) and target groups (1 point
         each) with this one, best first (ties: slug order); computed once for all."""
         if self._related is None:
-            self._related = related_examples(self.catalogue.examples, RELATED_LIMIT)
+            self._related = related_examples(self.catalogue.examples, self.related_limit)
         return self._related[example.slug]
 
     def _dates_and_citation(self, example: Example, language: str) -> list[str]:
@@ -875,7 +877,7 @@ class PageGenerator:
         pages: dict[str, str] = {}
         for language in LANGUAGES:
             def put(path: str, content: str) -> None:
-                pages[localized(path, language)] = content
+                pages[localized(path, language)] = content  # noqa: B023 - called within this pass of the loop
 
             for example in self.catalogue.examples:
                 put(example_path(example.slug), self.example_page(example, language))

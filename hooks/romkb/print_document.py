@@ -89,7 +89,7 @@ def _render(markdown_text: str, demote: int = 0) -> str:
     rendered = _OTHER_MD_LINK.sub(lambda match: match.group(1), rendered)
     if demote:
         for level in range(5, 0, -1):
-            rendered = re.sub(rf"<(/?)h{level}\b", lambda m, level=level: f"<{m.group(1)}h{min(level + demote, 6)}", rendered)
+            rendered = re.sub(rf"<(/?)h{level}\b", lambda m, level=level: f"<{m.group(1)}h{min(level + demote, 6)}", rendered)  # type: ignore[misc]
     return rendered
 
 
@@ -331,16 +331,11 @@ def edition_from_git(root: Path) -> Edition:
     """The edition: the build date (from git or SOURCE_DATE_EPOCH, see
     build_info, never the clock alone) and the short hash of the commit, so
     that two builds of the same commit are identical."""
-    import subprocess
-
     from .build_info import build_date, ensure_source_date_epoch
+    from .git import run_git
 
     epoch = ensure_source_date_epoch(root)
-    try:
-        version = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
-                                 capture_output=True, text=True, timeout=20, check=False).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        version = ""
+    version = (run_git(root, "rev-parse", "--short", "HEAD", timeout=20) or "").strip()
     return Edition(date=build_date(epoch) if epoch is not None else "–", version=version or "–")
 
 
@@ -372,7 +367,7 @@ def _cache_pdf_page_references() -> None:
             self.__dict__["_romkb_page_references"] = cached
         return cached[1]
 
-    page_references._romkb_cached = True
+    page_references._romkb_cached = True  # type: ignore[attr-defined]
     pydyf.PDF.page_references = property(page_references)
 
 

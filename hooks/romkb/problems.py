@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Sequence
 
 ERROR = "error"
 WARNING = "warning"
@@ -36,10 +36,6 @@ class Problem:
         title = f"{self.field}" if self.field else "romkb"
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{kind} file={self.path}{line},title={title}::{message}"
-
-
-def errors(problems: Iterable[Problem]) -> list[Problem]:
-    return [problem for problem in problems if problem.severity == ERROR]
 
 
 def closest(value: object, allowed: Sequence[str], aliases: dict[str, str] | None = None) -> str | None:

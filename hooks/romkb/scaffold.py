@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .body import DESCRIPTION, SECTION_HEADINGS, SUCCESS_FACTORS, TIPS
 from .problems import allowed_list, did_you_mean
@@ -106,7 +107,7 @@ def _body(sections: dict[str, str | list[str]]) -> str:
 
 
 def render(template: str, new: NewExample) -> str:
-    replacements = {
+    replacements: dict[str, str | Callable[[re.Match[str]], str]] = {
         r'^title: "TODO: aktivitetens namn"$': "title: " + _quoted(new.title.strip()),
         r"^municipalities: \[TODO\]$": "municipalities: " + _yaml_list(new.municipalities),
         r"^themes: \[TODO\]$": "themes: " + _yaml_list(new.themes),
@@ -125,7 +126,8 @@ def render(template: str, new: NewExample) -> str:
     for name, level in new.profile.items():
         replacements[rf"^  {re.escape(name)}: .*$"] = f"  {name}: " + (_yaml_list(level) if isinstance(level, list) else level)
     if new.contact_role is not None:
-        replacements[r"^# contact_role: .*\n"] = lambda match: match.group(0) + f"contact_role: {_quoted(new.contact_role)}\n"
+        contact_line = f"contact_role: {_quoted(new.contact_role)}\n"
+        replacements[r"^# contact_role: .*\n"] = lambda match: match.group(0) + contact_line
     if new.sections is not None:
         replacements[r"^## Beskrivning\n[\s\S]*"] = _body(new.sections)
     for pattern, replacement in replacements.items():

@@ -4,19 +4,12 @@ The schema is built from the vocabularies, so the published schema lists the
 allowed themes, target groups, municipalities and source documents. The
 validation itself is done by ``jsonschema``; this module only turns its
 errors into messages a non-programmer can act on.
-
-Most files are valid, and jsonschema walks a document in Python at about
-0.2 ms a file; ``fastjsonschema`` compiles the same schema into Python code
-that checks a valid file about ten times faster. So a file is first checked
-with the compiled schema, and only a file it rejects is walked by jsonschema,
-which lists every error with its path.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
-import fastjsonschema
 import jsonschema
 
 from .front_matter import Document
@@ -43,7 +36,6 @@ FIELD_HELP = {
 }
 
 FACT_FIELDS = ("municipalities", "themes", "target_groups", "sources", "profile", "last_reviewed", "builds_on")
-TRANSLATABLE_FIELDS = ("title", "summary", "partners", "period", "contact_role")
 REVIEWED = "granskad-mot-kallan"
 
 
@@ -152,36 +144,24 @@ def field_label(path: tuple) -> str:
     return ".".join(str(part) if not isinstance(part, int) else f"[{part}]" for part in path).replace(".[", "[")
 
 
-_COMPILED: list[tuple[dict[str, Any], Callable[[Any], Any], jsonschema.Draft202012Validator]] = []
+_VALIDATORS: list[tuple[dict[str, Any], jsonschema.Draft202012Validator]] = []
 
 
-def _validators(schema: dict[str, Any]) -> tuple[Callable[[Any], Any], jsonschema.Draft202012Validator]:
-    """The compiled check and the jsonschema validator of a schema, made once
-    per schema object (a load makes two schemas and checks every file with them)."""
-    for known, fast, full in _COMPILED:
+def _validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+    """The validator of a schema, made once per schema object (a load makes
+    two schemas and checks every file with them)."""
+    for known, validator in _VALIDATORS:
         if known is schema:
-            return fast, full
-    full = jsonschema.Draft202012Validator(schema)
-    # The schema uses only keywords whose meaning draft 7 and draft 2020-12
-    # share (type, enum, const, pattern, lengths, items, required,
-    # additionalProperties, if/then); fastjsonschema knows drafts up to 7.
-    fast = fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"})
-    _COMPILED[:] = [*_COMPILED[-7:], (schema, fast, full)]
-    return fast, full
+            return validator
+    validator = jsonschema.Draft202012Validator(schema)
+    _VALIDATORS[:] = [*_VALIDATORS[-7:], (schema, validator)]
+    return validator
 
 
 def validate_front_matter(document: Document, schema: dict[str, Any], vocabularies: Vocabularies) -> list[Problem]:
     """Every schema error of the document's front matter, as readable problems."""
-    fast, validator = _validators(schema)
-    try:
-        fast(document.data)
-        return []
-    except fastjsonschema.JsonSchemaException:
-        pass  # invalid: jsonschema names every error below
-    problems = []
-    for error in sorted(validator.iter_errors(document.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator)):
-        problems.append(_problem(document, error, vocabularies))
-    return problems
+    errors = _validator(schema).iter_errors(document.data)
+    return [_problem(document, error, vocabularies) for error in sorted(errors, key=lambda e: (list(map(str, e.absolute_path)), e.validator))]
 
 
 def _problem(document: Document, error: jsonschema.ValidationError, vocabularies: Vocabularies) -> Problem:

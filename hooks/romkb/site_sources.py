@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .examples import DEFAULT_LANGUAGE, _read
-from .gc_pause import cycle_collection_paused
-from .git_dates import file_dates
+from .examples import read_document
+from .git_dates import FileDates
 from .map_svg import load_outline
 from .pages import START_PAGE, PageGenerator, localized
 from .problems import Problem
+from .settings import Settings
 from .vocabulary import LANGUAGES
 
 
@@ -37,7 +37,7 @@ def read_start_intro(docs_dir: Path, root: Path) -> tuple[dict[str, tuple[str, s
         if not path.exists():
             problems.append(Problem(display, None, None, "the start page text is missing"))
             continue
-        document, read_problems = _read(path, display)
+        document, read_problems = read_document(path, display)
         problems.extend(read_problems)
         if document is None or not document.data or not isinstance(document.data.get("title"), str):
             problems.append(Problem(display, 1, "title", "missing required field; write the site's title"))
@@ -48,26 +48,24 @@ def read_start_intro(docs_dir: Path, root: Path) -> tuple[dict[str, tuple[str, s
 
 @dataclass
 class SiteSources:
-    """The site's source folder, in memory: ``files`` maps a path to its
-    bytes (generated pages in UTF-8); ``start_intros`` is the hand-written
-    start text (title, Markdown) per language, which the PDFs print too."""
+    """The site's source folder, in memory until it is written: ``files``
+    maps a path to its bytes (generated pages in UTF-8); ``start_intros`` is
+    the hand-written start text (title, Markdown) per language, which the
+    PDFs print too."""
 
     files: dict[str, bytes]
     start_intros: dict[str, tuple[str, str]]
 
 
-@cycle_collection_paused()
-def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, directory_urls: bool = True, site_url: str = "") -> SiteSources:
-    """Every file of the site's source folder.
-
-    Generated pages are encoded to UTF-8 here, once: the hook keeps them as
-    bytes for the whole build (a text with one character beyond Latin-1, an
-    en dash, takes two bytes per character in Python, twice its UTF-8 size:
-    65 MB more at 2,000 examples), and MkDocs decodes each page when it reads it."""
-    start_intros, problems = read_start_intro(docs_dir, root)
-    if problems:
-        raise SiteSourceError(problems)
-    generator = PageGenerator(catalogue, directory_urls, dates=file_dates(root), outline=load_outline(root / "data"), site_url=site_url)
+def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, start_intros: dict[str, tuple[str, str]],
+             settings: Settings | None = None, directory_urls: bool = True, dates: dict[str, FileDates] | None = None) -> SiteSources:
+    """Every file of the site's source folder: the hand-written files of
+    ``docs_dir`` and the generated pages (UTF-8). Raises SiteSourceError when
+    a hand-written file has the path of a generated page."""
+    settings = settings or Settings()
+    generator = PageGenerator(catalogue, directory_urls, dates=dates, outline=load_outline(root / "data"), site_url=settings.site_url,
+                              page_size=settings.page_size, related_limit=settings.related_limit,
+                              pdf_plan_options=settings.pdf_plan_options)
     generated = generator.generate(start_intros)
     replaced = {localized(START_PAGE, language) for language in LANGUAGES}
     replaced |= {intro.path for intro in catalogue.theme_intros.values()}
@@ -89,33 +87,6 @@ def assemble(catalogue: Catalogue, docs_dir: Path, root: Path, directory_urls: b
     for relative, content in generated.items():
         files[relative] = content.encode("utf-8")
     return SiteSources(files, start_intros)
-
-
-def scratch_parent() -> str | None:
-    """Where to make the assembled source folder: a RAM-backed folder when the
-    machine has one with room to spare (Linux: /dev/shm), because the folder
-    holds one empty file per page (thousands) and creating files on a disk
-    costs more than the pages' bytes; None: the usual temporary folder.
-    TMPDIR, when set, wins."""
-    if os.environ.get("TMPDIR"):
-        return None
-    shared = "/dev/shm"
-    try:
-        if os.path.isdir(shared) and os.access(shared, os.W_OK) and shutil.disk_usage(shared).free > 256 * 1024 * 1024:
-            return shared
-    except OSError:
-        pass
-    return None
-
-
-def split_for_build(files: dict[str, bytes]) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """(what to write, what to keep in memory): the Markdown pages are written
-    as empty placeholders, so that MkDocs finds them where it looks (and the
-    i18n plugin pairs the languages), and their content is handed to MkDocs
-    from memory; thousands of pages are not written to disk only to be read
-    back at once. Everything else (images, CSS) is written as it is."""
-    pages = {path: content for path, content in files.items() if path.endswith(".md")}
-    return {path: b"" if path in pages else content for path, content in files.items()}, pages
 
 
 def write_tree(target: Path, files: dict[str, bytes]) -> None:
@@ -140,7 +111,7 @@ def write_tree(target: Path, files: dict[str, bytes]) -> None:
     if fresh:
         return
     wanted = {os.path.normpath(relative) for relative in files}
-    for folder, subfolders, names in os.walk(target, topdown=False):
+    for folder, _subfolders, names in os.walk(target, topdown=False):
         relative_folder = os.path.relpath(folder, target)
         for name in names:
             relative = os.path.normpath(os.path.join(relative_folder, name))
@@ -154,4 +125,3 @@ def remove_tree(target: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
 
 
-__all__ = ["assemble", "SiteSources", "scratch_parent", "split_for_build", "write_tree", "remove_tree", "SiteSourceError", "DEFAULT_LANGUAGE"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from .front_matter import load_yaml_file
 from .problems import Problem
@@ -113,7 +113,7 @@ _SOURCE_FIELDS = {"id": str, "title": str, "publisher": str, "year": int, "ident
 _SOURCE_REQUIRED = ("id", "title", "publisher", "year")
 
 
-def _read_entries(path: Path, fields: dict[str, type], required: tuple[str, ...], problems: list[Problem]) -> list[dict[str, Any]]:
+def _read_entries(path: Path, fields: Mapping[str, type], required: tuple[str, ...], problems: list[Problem]) -> list[dict[str, Any]]:
     name = str(path)
     try:
         raw = path.read_bytes()
