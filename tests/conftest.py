@@ -76,6 +76,22 @@ def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def project_with_templates(project_copy) -> Path:
+    """A throw-away project with the templates that `romkb new` and `romkb from-issue` write from."""
+    (project_copy / "templates").mkdir()
+    for name in ("example.md", "example.en.md"):
+        (project_copy / "templates" / name).write_bytes((ROOT / "templates" / name).read_bytes())
+    return project_copy
+
+
+def romkb(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """The `romkb` command in ``project`` with that project's hooks, as a contributor runs it."""
+    environment = {**os.environ, "PYTHONPATH": str(project / "hooks")}
+    return subprocess.run([sys.executable, "-m", "romkb", *arguments], cwd=project, env=environment,
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+
 # ---- a real browser on the built site (tests/browser_support.py) ----------
 
 

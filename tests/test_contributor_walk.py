@@ -5,21 +5,11 @@ tips checklist."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_build
-
-COMMAND = [sys.executable, "-m", "romkb"]
-
-
-def romkb(project, *arguments: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "PYTHONPATH": str(project / "hooks")}
-    return subprocess.run([*COMMAND, *arguments], cwd=project, env=environment, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+from conftest import romkb, run_build
 
 
 def fill_in(text: str, replacements: dict[str, str]) -> str:
@@ -29,10 +19,8 @@ def fill_in(text: str, replacements: dict[str, str]) -> str:
     return text
 
 
-def test_new_example_from_the_template_reaches_every_page(project_copy, tmp_path):
-    (project_copy / "templates").mkdir()
-    for name in ("example.md", "example.en.md"):
-        (project_copy / "templates" / name).write_bytes((ROOT / "templates" / name).read_bytes())
+def test_new_example_from_the_template_reaches_every_page(project_with_templates, tmp_path):
+    project_copy = project_with_templates
     assert not list((project_copy / "examples").glob("lund-*")), "pick a municipality without examples"
 
     created = romkb(project_copy, "new", "--title", "Läxhjälp på biblioteket", "--municipality", "lund",

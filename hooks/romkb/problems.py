@@ -38,22 +38,27 @@ class Problem:
         return f"::{kind} file={self.path}{line},title={title}::{message}"
 
 
+def closest(value: object, allowed: Sequence[str], aliases: dict[str, str] | None = None) -> str | None:
+    """The allowed id closest to ``value`` (compared case-insensitively with
+    the ids and with the human labels in ``aliases``, label -> id), or None."""
+    if not isinstance(value, str) or not allowed:
+        return None
+    text = value.strip().casefold()
+    candidates = {item.casefold(): item for item in allowed}
+    for label, item_id in (aliases or {}).items():
+        candidates.setdefault(label.casefold(), item_id)
+    matches = difflib.get_close_matches(text, list(candidates), n=1, cutoff=0.6)
+    return candidates[matches[0]] if matches else None
+
+
 def did_you_mean(value: object, allowed: Sequence[str], aliases: dict[str, str] | None = None) -> str:
     """A ' Did you mean "x"?' hint for a value close to an allowed one, else ''.
 
     ``aliases`` maps human labels to allowed ids, so that a contributor who
     writes the label ("Göteborg") is pointed to the id ("goteborg").
     """
-    if not isinstance(value, str) or not allowed:
-        return ""
-    text = value.strip().casefold()
-    candidates = {item.casefold(): item for item in allowed}
-    for label, item_id in (aliases or {}).items():
-        candidates.setdefault(label.casefold(), item_id)
-    matches = difflib.get_close_matches(text, list(candidates), n=1, cutoff=0.6)
-    if not matches:
-        return ""
-    return f' Did you mean "{candidates[matches[0]]}"?'
+    match = closest(value, allowed, aliases)
+    return f' Did you mean "{match}"?' if match else ""
 
 
 def allowed_list(allowed: Sequence[str], limit: int = 40) -> str:

@@ -3,6 +3,8 @@
 The facts given (title, municipalities, themes, target groups) are checked
 against the vocabularies first; the remaining fields stay as ``TODO`` for the
 contributor, and the validator refuses a file that still has one.
+``romkb from-issue`` (from_issue.py) fills the remaining fields too, through
+the same template and the same ``create``.
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
+from .body import DESCRIPTION, SUCCESS_FACTORS, TIPS, section_headings
+from .languages import DEFAULT_LANGUAGE
 from .problems import allowed_list, did_you_mean
 from .vocabulary import Vocabularies
 
@@ -32,10 +37,33 @@ def slugify(text: str) -> str:
 
 @dataclass
 class NewExample:
+    """The facts of a new example. The optional fields stay ``TODO`` in the
+    file when None (``romkb new``); ``romkb from-issue`` gives them all."""
+
     title: str
     municipalities: list[str]
     themes: list[str]
     target_groups: list[str]
+    summary: str | None = None
+    partners: list[str] | None = None  # [] removes the field
+    period: str | None = None
+    remove_period: bool = False
+    sources: list[tuple[str, str]] | None = None  # (document id, pages)
+    profile: dict[str, str | list[str]] = field(default_factory=dict)  # field -> level(s); the rest stay as in the template
+    contact_role: str | None = None
+    sections: dict[str, str | list[str]] | None = None  # body section key -> text, or list items
+
+    @property
+    def slug(self) -> str:
+        return slugify(f"{self.municipalities[0] if self.municipalities else ''} {self.title}")
+
+
+def example_paths(root: Path, new: NewExample, with_english: bool = True) -> list[Path]:
+    """The files ``create`` writes for ``new``: the Swedish one first."""
+    paths = [root / "examples" / f"{new.slug}.md"]
+    if with_english:
+        paths.append(root / "examples" / f"{new.slug}.en.md")
+    return paths
 
 
 def check_values(new: NewExample, vocabularies: Vocabularies) -> list[str]:
@@ -62,15 +90,51 @@ def _yaml_list(values: list[str]) -> str:
     return "[" + ", ".join(values) + "]"
 
 
+def _quoted(text: str) -> str:
+    """Text as a YAML double-quoted scalar (JSON's string syntax is one)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _body(sections: dict[str, str | list[str]]) -> str:
+    """The body with the Swedish section headings; list sections as bullets."""
+    parts = []
+    for key in (DESCRIPTION, SUCCESS_FACTORS, TIPS):
+        content = sections.get(key)
+        if not content:
+            continue
+        text = "\n".join(f"- {item}" for item in content) if isinstance(content, list) else content.strip("\n")
+        parts.append(f"## {section_headings(DEFAULT_LANGUAGE)[key]}\n\n{text}\n")
+    return "\n".join(parts)
+
+
 def render(template: str, new: NewExample) -> str:
-    replacements = {
-        r'^title: "TODO: aktivitetens namn"$': "title: " + json.dumps(new.title.strip(), ensure_ascii=False),
+    replacements: dict[str, str | Callable[[re.Match[str]], str]] = {
+        r'^title: "TODO: aktivitetens namn"$': "title: " + _quoted(new.title.strip()),
         r"^municipalities: \[TODO\]$": "municipalities: " + _yaml_list(new.municipalities),
         r"^themes: \[TODO\]$": "themes: " + _yaml_list(new.themes),
         r"^target_groups: \[TODO\]$": "target_groups: " + _yaml_list(new.target_groups),
     }
+    if new.summary is not None:
+        replacements[r'^summary: "TODO: en mening som sammanfattar exemplet"$'] = "summary: " + _quoted(new.summary)
+    if new.partners is not None:
+        replacements[r'^partners:\n  - "TODO: organisationens namn"\n'] = (
+            "partners:\n" + "".join(f"  - {_quoted(partner)}\n" for partner in new.partners) if new.partners else "")
+    if new.period is not None or new.remove_period:
+        replacements[r'^period: "TODO: när"\n'] = "" if new.period is None else f"period: {_quoted(new.period)}\n"
+    if new.sources is not None:
+        replacements[r'^  - document: TODO\n    pages: "TODO"$'] = "\n".join(
+            f"  - document: {document}\n    pages: {_quoted(pages)}" for document, pages in new.sources)
+    for name, level in new.profile.items():
+        replacements[rf"^  {re.escape(name)}: .*$"] = f"  {name}: " + (_yaml_list(level) if isinstance(level, list) else level)
+    if new.contact_role is not None:
+        contact_line = f"contact_role: {_quoted(new.contact_role)}\n"
+        replacements[r"^# contact_role: .*\n"] = lambda match: match.group(0) + contact_line
+    if new.sections is not None:
+        replacements[r"^## Beskrivning\n[\s\S]*"] = _body(new.sections)
     for pattern, replacement in replacements.items():
-        template, count = re.subn(pattern, lambda _match: replacement, template, count=1, flags=re.M)  # noqa: B023 - used at once
+        # A function as the replacement: the text is used as it is (no backslash escapes).
+        substitute = replacement if callable(replacement) else (lambda _match, text=replacement: text)
+        template, count = re.subn(pattern, substitute, template, count=1, flags=re.M)
         if count != 1:
             raise ScaffoldError(f"the template no longer has the line {pattern!r}; update romkb/scaffold.py")
     return template
@@ -81,10 +145,7 @@ def create(root: Path, new: NewExample, vocabularies: Vocabularies, with_english
     messages = check_values(new, vocabularies)
     if messages:
         raise ScaffoldError("\n".join(messages))
-    slug = slugify(f"{new.municipalities[0]} {new.title}")
-    targets = [(root / "examples" / f"{slug}.md", root / TEMPLATE_SV)]
-    if with_english:
-        targets.append((root / "examples" / f"{slug}.en.md", root / TEMPLATE_EN))
+    targets = list(zip(example_paths(root, new, with_english), (root / TEMPLATE_SV, root / TEMPLATE_EN)))
     existing = [path for path, _ in targets if path.exists()]
     if existing:
         raise ScaffoldError(
